@@ -1,0 +1,98 @@
+# dyad — one GNU Makefile. Targets: all test unit golden asan bench fuzz clean.
+# Objects go in build/<config>/; the release library and CLI land in build/.
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+DATADIR ?= $(CURDIR)/data
+
+WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+          -Wold-style-definition -Wpointer-arith -Wformat=2 -Wvla -Wwrite-strings \
+          -Wundef -Wimplicit-fallthrough
+PKGS    = jansson
+DEPCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+DEPLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson)
+CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -DDYAD_DATA_DIR='"$(DATADIR)"'
+CFLAGS_ALL   = -std=c11 $(WARN) -fvisibility=hidden $(DEPCFLAGS)
+
+REL_FLAGS  = -O2 -g -fno-omit-frame-pointer
+SAN_FLAGS  = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+             -fno-omit-frame-pointer -DDYAD_ARENA_DEBUG
+
+LIB_SRC   := $(sort $(wildcard src/*.c src/gen/*.c))
+CLI_SRC   := $(sort $(wildcard cli/*.c))
+TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+
+# ---------------------------------------------------------------- release
+REL_OBJ  := $(LIB_SRC:%.c=build/release/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=build/release/%.o)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=build/release/tests/%)
+
+# ---------------------------------------------------------------- sanitizers
+SAN_OBJ      := $(LIB_SRC:%.c=build/asan/%.o)
+SAN_CLI_OBJ  := $(CLI_SRC:%.c=build/asan/%.o)
+SAN_TEST_BIN := $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
+
+.PHONY: all test unit golden asan bench bench-smoke fuzz clean golden-update format
+all: build/dyad build/libdyad.a
+
+build/release/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(REL_FLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+build/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SAN_FLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+build/libdyad.a: $(REL_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+build/asan/libdyad.a: $(SAN_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+build/dyad: $(CLI_OBJ) build/libdyad.a
+	$(CC) $(REL_FLAGS) -o $@ $(CLI_OBJ) build/libdyad.a $(DEPLIBS) -lm
+
+build/asan/dyad: $(SAN_CLI_OBJ) build/asan/libdyad.a
+	$(CC) $(SAN_FLAGS) -o $@ $(SAN_CLI_OBJ) build/asan/libdyad.a $(DEPLIBS) -lm
+
+build/release/tests/%: tests/unit/%.c build/libdyad.a tests/harness.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -Itests $(CFLAGS_ALL) $(REL_FLAGS) -o $@ $< build/libdyad.a $(DEPLIBS) -lm
+
+build/asan/tests/%: tests/unit/%.c build/asan/libdyad.a tests/harness.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -Itests $(CFLAGS_ALL) $(SAN_FLAGS) -o $@ $< build/asan/libdyad.a $(DEPLIBS) -lm
+
+asan: build/asan/dyad $(SAN_TEST_BIN)
+
+# make test: unit tests (release and ASan+UBSan), golden CLI tests (both
+# binaries); the runner prints "N passed, N failed" last.
+test: all $(TEST_BIN) asan
+	@sh tests/run.sh
+
+unit: all $(TEST_BIN)
+	@DYAD_TEST_ONLY=unit sh tests/run.sh
+
+golden: all
+	@DYAD_TEST_ONLY=golden sh tests/run.sh
+
+golden-update: all
+	@sh tests/golden/update.sh
+
+BENCH_BIN := $(BENCH_SRC:bench/%.c=build/release/bench/%)
+build/release/bench/%: bench/%.c build/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(REL_FLAGS) -o $@ $< build/libdyad.a $(DEPLIBS) -lm
+
+bench: all $(BENCH_BIN)
+	@sh bench/run.sh
+
+bench-smoke: all $(BENCH_BIN)
+	@DYAD_BENCH_SMOKE=1 sh bench/run.sh
+
+clean:
+	rm -rf build
+
+-include $(REL_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(SAN_CLI_OBJ:.o=.d)

@@ -1,0 +1,118 @@
+/*
+ * fuzz_reader.c — libFuzzer target for dyad_read_articles().
+ *
+ * The first input byte picks the format and options, the rest is the file
+ * content: bit 0 → JSON Lines (else text), bit 1 → pass a date override,
+ * bit 2 → AUTO format with a ".jsonl"/".txt" name instead of a forced
+ * format. Every article handed to the callback is checked for the reader's
+ * promises (valid date shape, text inside or beside the buffer, id set).
+ *
+ * Build with clang:  see fuzz/README.md.
+ * Build with gcc (no libFuzzer): add -DDYAD_FUZZ_MAIN; the program then runs
+ * each file named on the command line through the target once.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dyad.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void must(int cond, const char *what)
+{
+    if (!cond) {
+        fprintf(stderr, "fuzz_reader: broken promise: %s\n", what);
+        abort();
+    }
+}
+
+static int on_article(void *ctx, const dyad_article *a)
+{
+    size_t *n = ctx;
+    must(a->id && a->id[0], "article has an id");
+    must(a->date && strlen(a->date) == 10 && a->date[4] == '-' && a->date[7] == '-',
+         "date is YYYY-MM-DD");
+    must(a->text != NULL && a->text_len > 0, "text is not empty");
+    /* touch every byte so ASan sees out-of-bounds text */
+    volatile unsigned sum = 0;
+    for (size_t i = 0; i < a->text_len; i++)
+        sum += (unsigned char)a->text[i];
+    if (a->outlet)
+        sum += (unsigned)strlen(a->outlet);
+    if (a->url)
+        sum += (unsigned)strlen(a->url);
+    (void)sum;
+    ++*n;
+    return 0;
+}
+
+static void on_reject(void *ctx, const dyad_error *e)
+{
+    (void)ctx;
+    must(e->code != DYAD_OK, "reject has a status");
+    must(memchr(e->message, '\0', sizeof e->message) != NULL, "message is terminated");
+    must(memchr(e->file, '\0', sizeof e->file) != NULL, "file is terminated");
+    must(e->message[0] != '\0', "reject has a message");
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size == 0)
+        return 0;
+    unsigned mode = data[0];
+    /* a private copy of exactly size-1 bytes, so reads past it are caught */
+    size_t len = size - 1;
+    char *buf = malloc(len ? len : 1);
+    if (!buf)
+        return 0;
+    memcpy(buf, data + 1, len);
+    int jsonl = mode & 1;
+    dyad_input_format fmt = jsonl ? DYAD_INPUT_JSONL : DYAD_INPUT_TEXT;
+    const char *name = jsonl ? "fuzz/input.jsonl" : "fuzz/input.txt";
+    if (mode & 4)
+        fmt = DYAD_INPUT_AUTO;
+    const char *date = (mode & 2) ? "20240229" : NULL;
+    size_t n = 0;
+    dyad_read_articles(name, buf, len, fmt, date, on_article, on_reject, &n);
+    free(buf);
+    return 0;
+}
+
+#ifdef DYAD_FUZZ_MAIN
+int main(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        FILE *f = fopen(argv[i], "rb");
+        if (!f) {
+            perror(argv[i]);
+            return 1;
+        }
+        size_t cap = 4096, n = 0, got;
+        uint8_t *buf = malloc(cap);
+        while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+            n += got;
+            if (n == cap) {
+                uint8_t *nb = realloc(buf, cap * 2);
+                if (!nb) {
+                    free(buf);
+                    buf = NULL;
+                    break;
+                }
+                buf = nb;
+                cap *= 2;
+            }
+        }
+        fclose(f);
+        if (!buf) {
+            fprintf(stderr, "%s: out of memory\n", argv[i]);
+            return 1;
+        }
+        LLVMFuzzerTestOneInput(buf, n);
+        free(buf);
+        printf("ok %s (%zu bytes)\n", argv[i], n);
+    }
+    return 0;
+}
+#endif

@@ -1,0 +1,209 @@
+/*
+ * dyad.h — public API of libdyad, a political event coder.
+ *
+ * dyad reads dated English news articles and codes them into CAMEO events:
+ * who (source actor) did what (CAMEO event code) to whom (target actor).
+ *
+ * Lifetimes (see docs/INTERNALS.md):
+ *   dyad_model  — dictionaries, tagger tables, CAMEO table. Loaded once,
+ *                 read-only afterwards, safe to share between threads.
+ *   dyad_doc    — the result of coding one article. Owns one arena; every
+ *                 pointer reached from it lives until dyad_doc_free().
+ * A model may be used by any number of threads at once, each coding its own
+ * documents. Nothing in the library prints, exits or aborts on bad input.
+ */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define DYAD_API __attribute__((visibility("default")))
+#else
+#define DYAD_API
+#endif
+
+#define DYAD_VERSION_MAJOR 0
+#define DYAD_VERSION_MINOR 1
+#define DYAD_VERSION_PATCH 0
+
+/** Version string "MAJOR.MINOR.PATCH"; static, never freed. */
+DYAD_API const char *dyad_version_string(void);
+
+/** Status codes. DYAD_OK is zero; every failure is a distinct code. */
+typedef enum dyad_status {
+    DYAD_OK = 0,
+    DYAD_ERR_NOMEM,        /**< allocation failed */
+    DYAD_ERR_INVALID_ARG,  /**< NULL or inconsistent argument */
+    DYAD_ERR_BAD_UTF8,     /**< input is not valid UTF-8 */
+    DYAD_ERR_BAD_DATE,     /**< date missing or not a real YYYY-MM-DD date */
+    DYAD_ERR_EMPTY,        /**< article has no news text */
+    DYAD_ERR_BINARY,       /**< input looks like binary data (NUL or control bytes) */
+    DYAD_ERR_LIMIT,        /**< input exceeds a configured limit */
+    DYAD_ERR_IO,           /**< file could not be opened or read */
+    DYAD_ERR_FORMAT,       /**< malformed input record or dictionary entry */
+    DYAD_ERR_MODEL         /**< model files missing or malformed */
+} dyad_status;
+
+/** Text of a status code; static, never freed. */
+DYAD_API const char *dyad_strerror(dyad_status st);
+
+/**
+ * Error detail filled by calls that take a dyad_error *. `message` is a
+ * human-readable reason owned by the struct (always NUL-terminated, possibly
+ * truncated to fit with a trailing "..."), `file`/`line` name the input file
+ * and 1-based line when known (line 0 = unknown), `offset` the byte offset.
+ */
+typedef struct dyad_error {
+    dyad_status code;
+    char file[512];
+    long line;
+    long offset;
+    char message[512];
+} dyad_error;
+
+/* ---------------------------------------------------------------- model */
+
+typedef struct dyad_model dyad_model;
+
+/**
+ * Load a model from a data directory (dictionaries, CAMEO table) — pass NULL
+ * for the default (the DYAD_DATA environment variable, else the compiled-in
+ * data directory). Tagger and lemmatizer resources come from the paths in the
+ * data directory's configuration. Returns NULL on failure with *err filled.
+ * The caller frees the model with dyad_model_free().
+ */
+DYAD_API dyad_model *dyad_model_load(const char *data_dir, dyad_error *err);
+DYAD_API void dyad_model_free(dyad_model *m);
+
+/** Number of malformed dictionary entries skipped while loading. */
+DYAD_API size_t dyad_model_warnings(const dyad_model *m);
+/** The i-th warning, "file:line: reason"; owned by the model. */
+DYAD_API const char *dyad_model_warning(const dyad_model *m, size_t i);
+/** Number of entries loaded: kind 0 actors, 1 agents, 2 verb patterns,
+ *  3 noun patterns. */
+DYAD_API size_t dyad_model_count(const dyad_model *m, int kind);
+
+/* -------------------------------------------------------------- options */
+
+/** Statement events (CAMEO 01x) for speakers. */
+#define DYAD_OPT_STATEMENTS   (1u << 0)
+/** Keep only events with both a source and a target. */
+#define DYAD_OPT_REQUIRE_DYAD (1u << 1)
+/** Record the explanation trace (tags, chunks, actors, patterns tried). */
+#define DYAD_OPT_EXPLAIN      (1u << 2)
+
+typedef struct dyad_options {
+    unsigned flags;            /**< DYAD_OPT_* bits */
+    size_t max_article_bytes;  /**< larger articles fail with DYAD_ERR_LIMIT */
+    unsigned max_pairs;        /**< cap on compound-actor pairs per sentence */
+} dyad_options;
+
+/** Defaults: statements on, no dyad requirement, 8 MiB per article, 12 pairs. */
+DYAD_API dyad_options dyad_options_default(void);
+
+/* -------------------------------------------------------------- article */
+
+/** One article to code. Strings are borrowed for the duration of the call;
+ *  `text` need not be NUL-terminated. `date` is "YYYY-MM-DD". */
+typedef struct dyad_article {
+    const char *id;
+    const char *date;
+    const char *outlet;  /**< may be NULL */
+    const char *url;     /**< may be NULL */
+    const char *text;
+    size_t text_len;
+} dyad_article;
+
+/* --------------------------------------------------------------- events */
+
+/** A byte span into the article text; start == -1 when absent. */
+typedef struct dyad_span {
+    long start;
+    long len;
+} dyad_span;
+
+/** One coded event. All strings are owned by the dyad_doc. */
+typedef struct dyad_event {
+    int sentence;              /**< 1-based index among the news sentences */
+    const char *source;        /**< actor code, "" if none */
+    const char *target;        /**< actor code, "" if none */
+    const char *source_country, *source_role;
+    const char *target_country, *target_role;
+    const char *code;          /**< CAMEO event code, e.g. "0253" */
+    const char *root;          /**< two-digit root, e.g. "02" */
+    int quad;                  /**< quad class 1..4 */
+    double goldstein;          /**< Goldstein scale value */
+    const char *source_text, *verb_text, *target_text;
+    dyad_span source_span, verb_span, target_span;
+    const char *pattern;       /**< dictionary "file:line" that fired */
+} dyad_event;
+
+typedef struct dyad_doc dyad_doc;
+
+/**
+ * Code one article. On success returns DYAD_OK and *out holds a new document
+ * (free with dyad_doc_free). On failure *out is NULL and *err says why.
+ * Thread-safe for distinct documents on a shared model.
+ */
+DYAD_API dyad_status dyad_code_article(const dyad_model *m, const dyad_options *opt,
+                                       const dyad_article *a, dyad_doc **out,
+                                       dyad_error *err);
+DYAD_API void dyad_doc_free(dyad_doc *d);
+
+DYAD_API size_t dyad_doc_event_count(const dyad_doc *d);
+DYAD_API const dyad_event *dyad_doc_event(const dyad_doc *d, size_t i);
+/** Number of news sentences found in the article. */
+DYAD_API size_t dyad_doc_sentence_count(const dyad_doc *d);
+/** The explanation text (NUL-terminated) when DYAD_OPT_EXPLAIN was set, else "". */
+DYAD_API const char *dyad_doc_explain(const dyad_doc *d);
+
+/* -------------------------------------------------------------- writers */
+
+/** Output formats of dyad_write_events. */
+typedef enum dyad_format { DYAD_FORMAT_JSONL = 0, DYAD_FORMAT_TSV } dyad_format;
+
+/** Write the TSV header row (column names) to f. */
+DYAD_API void dyad_write_tsv_header(FILE *f);
+/** Write every event of d (from article a) to f in the given format. */
+DYAD_API int dyad_write_events(FILE *f, dyad_format fmt, const dyad_article *a,
+                               const dyad_doc *d);
+
+/* -------------------------------------------------------------- readers */
+
+/** Input formats understood by the article reader. */
+typedef enum dyad_input_format {
+    DYAD_INPUT_AUTO = 0, DYAD_INPUT_TEXT, DYAD_INPUT_JSONL
+} dyad_input_format;
+
+/**
+ * Callback for each article read. `a` is valid only during the call. Return
+ * nonzero to stop reading.
+ */
+typedef int (*dyad_article_fn)(void *ctx, const dyad_article *a);
+/** Callback for each record that could not be read; `e` says where and why. */
+typedef void (*dyad_reject_fn)(void *ctx, const dyad_error *e);
+
+/**
+ * Read articles from a buffer holding the content of `name` (a file path or
+ * "-" for stdin) in format `fmt` (AUTO: by extension; unknown → text).
+ * `date_override` (may be NULL) replaces every article's date. Text input:
+ * a leading "date YYYY-MM-DD" token gives the date; the id is the base name
+ * without extension. Calls `on_article` for each good article and
+ * `on_reject` for each bad one. Returns DYAD_OK unless reading was aborted.
+ */
+DYAD_API dyad_status dyad_read_articles(const char *name, const char *buf, size_t len,
+                                        dyad_input_format fmt, const char *date_override,
+                                        dyad_article_fn on_article, dyad_reject_fn on_reject,
+                                        void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DYAD_H */

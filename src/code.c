@@ -1,0 +1,597 @@
+/*
+ * code.c — from a parsed sentence to events (DESIGN §2).
+ *
+ * For each verb group: sources come from its subject (pronouns and
+ * agent nouns resolved through the article's reference table, appositives
+ * bound to the name they follow), or from the "by" phrase of a passive;
+ * the verb patterns whose head is the verb's lemma are tried and the
+ * longest match wins; its TGT slot or else the direct object gives the
+ * target. Nouns with [noun] patterns ("meeting of SRC") are tried the same
+ * way. Then: modality (hypothetical → dropped, "will" → intent 03x/13x),
+ * symmetric acts → every ordered pair, quotations → a statement by the
+ * quoted speaker, a plain 010 dropped when the same source has a more
+ * specific event, and duplicates removed.
+ */
+#include <string.h>
+
+#include "cameo.h"
+#include "engine.h"
+
+#define MAX_GAP 5     /* words allowed between two pattern elements */
+#define MAX_SIDE 16   /* actors on one side of an event */
+
+typedef struct side {
+    const char *code[MAX_SIDE];
+    int mention[MAX_SIDE]; /* mention index for spans, -1 when unknown */
+    int n;
+} side;
+
+typedef struct binding {
+    const dict_pattern *p;
+    side src, tgt;
+    int has_tgt, has_src;
+    int end;           /* token after the last matched element */
+} binding;
+
+static int tag(const sent_state *ss, int i) {
+    return (i >= 0 && i < (int)ss->s->ntok) ? ss->s->toks[i].tag : TAG_NONE;
+}
+
+static void side_add(side *s, const char *code, int mi) {
+    if (!code || !code[0] || s->n >= MAX_SIDE) return;
+    for (int i = 0; i < s->n; i++)
+        if (strcmp(s->code[i], code) == 0) return;
+    s->code[s->n] = code;
+    s->mention[s->n] = mi;
+    s->n++;
+}
+
+static void side_from_mentions(const sent_state *ss, side *s, const int *idx, int n) {
+    for (int i = 0; i < n; i++) {
+        const mention *m = &ss->m[idx[i]];
+        if (m->media || m->agent_only) continue;
+        side_add(s, m->code, idx[i]);
+    }
+}
+
+static int word_in(const dyad_token *t, const dict_elem *e) {
+    for (int a = 0; a < e->nalts; a++)
+        if (strcmp(t->lower, e->alts[a]) == 0 || (t->lemma && strcmp(t->lemma, e->alts[a]) == 0))
+            return 1;
+    return 0;
+}
+
+/* A token that may stand between a pattern word and the actor of a slot. */
+static int slot_filler(const sent_state *ss, int i) {
+    int t = tag(ss, i);
+    return t == TAG_DT || TAG_IS_ADJ(t) || t == TAG_CD || t == TAG_PRPS || TAG_IS_ADV(t) ||
+           t == TAG_PDT;
+}
+
+/* Actors of a slot starting at token pos. SRC in a noun pattern takes the
+ * whole prepositional chain ("of intelligence chiefs from the U.S., Israel,
+ * and Egypt"); otherwise the noun phrase right there (with coordination). */
+static int match_slot(const sent_state *ss, int pos, int chain, side *out) {
+    int n = (int)ss->s->ntok, j = pos;
+    while (j < n && j < pos + 3 && ss->tok_mention[j] < 0 && slot_filler(ss, j)) j++;
+    if (chain) {
+        int idx[MAX_SIDE], k = 0, last = -1, e = pos;
+        for (; e < n; e++) {
+            int t = tag(ss, e);
+            int m = ss->tok_mention[e];
+            if (m >= 0) {
+                if (m != last && k < MAX_SIDE) idx[k++] = m;
+                last = m;
+                continue;
+            }
+            if (TAG_IS_NOUN(t) || TAG_IS_ADJ(t) || t == TAG_DT || t == TAG_CD || t == TAG_COMMA ||
+                t == TAG_CC || t == TAG_POS)
+                continue;
+            if (t == TAG_IN) {
+                const char *w = ss->s->toks[e].lower;
+                if (!strcmp(w, "of") || !strcmp(w, "from") || !strcmp(w, "between") ||
+                    !strcmp(w, "among") || !strcmp(w, "with"))
+                    continue;
+            }
+            break;
+        }
+        side_from_mentions(ss, out, idx, k);
+        return out->n ? e : -1;
+    }
+    if (j >= n || ss->tok_mention[j] < 0) return -1;
+    int end = dyad_np_end(ss, j);
+    int idx[MAX_SIDE];
+    int k = dyad_mentions_in(ss, j, end, 1, idx, MAX_SIDE);
+    side_from_mentions(ss, out, idx, k);
+    return out->n ? end : -1;
+}
+
+/* Try pattern p with its head at token head. */
+static int match_pattern(const sent_state *ss, const dict_pattern *p, int head, int neg,
+                         binding *b) {
+    int pos = head + 1, n = (int)ss->s->ntok, has_not = 0;
+    memset(b, 0, sizeof *b);
+    b->p = p;
+    if (p->head > 0) has_not = 1; /* only "not" elements stand before the head */
+    for (int e = p->head + 1; e < p->nel; e++) {
+        const dict_elem *el = &p->el[e];
+        if (el->kind == EL_NOT) {
+            if (!neg) return 0;
+            has_not = 1;
+            continue;
+        }
+        if (el->kind == EL_WORD) {
+            int j = pos, found = -1;
+            for (; j < n && j <= pos + MAX_GAP; j++) {
+                if (tag(ss, j) == TAG_PERIOD) break;
+                if (word_in(&ss->s->toks[j], el)) {
+                    found = j;
+                    break;
+                }
+            }
+            if (found < 0) return 0;
+            pos = found + 1;
+            continue;
+        }
+        side *s = el->kind == EL_TGT ? &b->tgt : &b->src;
+        int end = match_slot(ss, pos, el->kind == EL_SRC && p->noun, s);
+        if (end < 0) return 0;
+        if (el->kind == EL_TGT) b->has_tgt = 1;
+        else b->has_src = 1;
+        pos = end;
+    }
+    if (neg != has_not) return 0;
+    b->end = pos;
+    return 1;
+}
+
+static int better(const binding *a, const binding *b) {
+    if (!b->p) return 1;
+    int sa = a->p->nwords * 2 + a->has_tgt + a->has_src;
+    int sb = b->p->nwords * 2 + b->has_tgt + b->has_src;
+    if (sa != sb) return sa > sb;
+    return a->p->order < b->p->order;
+}
+
+/* Best pattern of the given section (noun or verb) for the head token. */
+static int best_pattern(article_state *as, const sent_state *ss, int head, int noun, int neg,
+                        binding *best) {
+    const dyad_token *t = &ss->s->toks[head];
+    const char *keys[2] = {t->lemma, t->lower};
+    memset(best, 0, sizeof *best);
+    for (int k = 0; k < 2; k++) {
+        if (!keys[k] || (k == 1 && keys[0] && strcmp(keys[0], keys[1]) == 0)) continue;
+        const dict_pattern_list *l = dyad_dict_patterns(&as->model->dict, keys[k]);
+        for (size_t i = 0; l && i < l->n; i++) {
+            if (l->items[i]->noun != noun) continue;
+            binding b;
+            int ok = match_pattern(ss, l->items[i], head, neg, &b);
+            if (as->opt->flags & DYAD_OPT_EXPLAIN)
+                dyad_explain(as, "#     try %s = %s (%s): %s\n", l->items[i]->code,
+                             l->items[i]->text, l->items[i]->where, ok ? "match" : "no");
+            if (ok && better(&b, best)) *best = b;
+        }
+    }
+    return best->p != NULL;
+}
+
+/* ------------------------------------------------------------------ events */
+
+static void span_of(const sent_state *ss, int a, int b, dyad_span *sp) {
+    if (a < 0 || b <= a) {
+        sp->start = -1;
+        sp->len = 0;
+        return;
+    }
+    const dyad_token *s = &ss->s->toks[a], *e = &ss->s->toks[b - 1];
+    sp->start = s->start;
+    sp->len = (long)(e->start + e->len) - (long)s->start;
+}
+
+static const char *span_text(article_state *as, const dyad_span *sp) {
+    if (sp->start < 0) return "";
+    const char *t = dyad_arena_strndup(as->arena, as->text + sp->start, (size_t)sp->len);
+    return t ? t : "";
+}
+
+static void split_code(const article_state *as, const char *code, const char **country,
+                       const char **role) {
+    size_t n = strlen(code);
+    *country = "";
+    *role = "";
+    if (n < 3) return;
+    char c3[4] = {code[0], code[1], code[2], 0};
+    if (dyad_strmap_get(&as->model->dict.countries, c3)) {
+        *country = dyad_arena_strndup(as->arena, code, 3);
+        if (n >= 6) *role = dyad_arena_strndup(as->arena, code + 3, 3);
+    } else {
+        *role = dyad_arena_strndup(as->arena, code, 3);
+    }
+    if (!*country) *country = "";
+    if (!*role) *role = "";
+}
+
+/* Modality (DESIGN rule 5). "will", and "would" inside reported speech
+ * ("Hamas said it would release…"), turn material acts into intent (03x) or
+ * threats (13x); other modals ("could", "might", a "would" under "hope")
+ * are hypothetical: the act is dropped. Verbal acts (01, 02, 10-14) stand,
+ * and intent (03) stands only when reported. Returns the code, or NULL. */
+static const char *apply_modality(int modal, int reported, const char *code) {
+    if (modal == MOD_NONE) return code;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (modal == MOD_HYPO && reported) modal = MOD_INTENT;
+    if (root <= 2 || (root >= 10 && root <= 14)) return code;
+    if (root == 3) return modal == MOD_INTENT ? code : NULL;
+    if (modal == MOD_HYPO) return NULL;
+    switch (root) {
+    case 4: return "036";
+    case 5: return "030";
+    case 6: return "031";
+    case 7: return "033";
+    case 8: return "034";
+    case 9: return "030";
+    case 15: return "130";
+    case 16: return "130";
+    case 17: return "130";
+    default: return "138";
+    }
+}
+
+typedef struct ev_ctx {
+    int verb_a, verb_b;       /* verb span tokens */
+    const sent_state *verb_ss;/* sentence of the verb (quotations: the attribution) */
+    const char *pattern;
+} ev_ctx;
+
+static int push_event(article_state *as, const sent_state *ss, const ev_ctx *c,
+                      const char *code, const char *src, int srcm, const char *tgt, int tgtm) {
+    const dyad_cameo *cam = dyad_cameo_lookup(code);
+    if (!cam) return 0;
+    if (tgt && src && strcmp(src, tgt) == 0) return 0;
+    if ((as->opt->flags & DYAD_OPT_REQUIRE_DYAD) && (!tgt || !tgt[0])) return 0;
+    if (!(as->opt->flags & DYAD_OPT_STATEMENTS) && strncmp(code, "01", 2) == 0) return 0;
+    if (as->nevents == as->capevents) {
+        size_t nc = as->capevents ? as->capevents * 2 : 16;
+        dyad_event *ne = dyad_arena_grow(as->arena, as->events, as->nevents, nc, sizeof *ne);
+        if (!ne) return -1;
+        as->events = ne;
+        as->capevents = nc;
+    }
+    dyad_event *e = &as->events[as->nevents++];
+    memset(e, 0, sizeof *e);
+    e->sentence = ss->s->index;
+    e->source = src ? src : "";
+    e->target = tgt ? tgt : "";
+    split_code(as, e->source, &e->source_country, &e->source_role);
+    split_code(as, e->target, &e->target_country, &e->target_role);
+    e->code = cam->code;
+    e->root = cam->root;
+    e->quad = cam->quad;
+    e->goldstein = cam->goldstein;
+    if (srcm >= 0) span_of(ss, ss->m[srcm].start, ss->m[srcm].end, &e->source_span);
+    else span_of(ss, -1, -1, &e->source_span);
+    if (tgtm >= 0) span_of(ss, ss->m[tgtm].start, ss->m[tgtm].end, &e->target_span);
+    else span_of(ss, -1, -1, &e->target_span);
+    span_of(c->verb_ss, c->verb_a, c->verb_b, &e->verb_span);
+    e->source_text = span_text(as, &e->source_span);
+    e->target_text = span_text(as, &e->target_span);
+    e->verb_text = span_text(as, &e->verb_span);
+    e->pattern = c->pattern;
+    if (as->opt->flags & DYAD_OPT_EXPLAIN)
+        dyad_explain(as, "#   event %s -> %s %s (%s)\n", e->source, e->target[0] ? e->target : "-",
+                     e->code, c->pattern);
+    return 0;
+}
+
+/* Events for one matched pattern with the given source and target sides. */
+static int emit_all(article_state *as, const sent_state *ss, const ev_ctx *c, const char *code,
+                    unsigned flags, const side *src, const side *tgt) {
+    if (flags & PF_SYM) {
+        side all = *src;
+        for (int i = 0; i < tgt->n; i++) side_add(&all, tgt->code[i], tgt->mention[i]);
+        unsigned pairs = 0;
+        for (int i = 0; i < all.n; i++)
+            for (int j = 0; j < all.n; j++) {
+                if (i == j) continue;
+                if (pairs++ >= as->opt->max_pairs) return 0;
+                if (push_event(as, ss, c, code, all.code[i], all.mention[i], all.code[j],
+                               all.mention[j]) != 0)
+                    return -1;
+            }
+        if (all.n == 1 && push_event(as, ss, c, code, all.code[0], all.mention[0], "", -1) != 0)
+            return -1;
+        return 0;
+    }
+    for (int i = 0; i < src->n; i++) {
+        if (tgt->n == 0) {
+            if (push_event(as, ss, c, code, src->code[i], src->mention[i], "", -1) != 0) return -1;
+            continue;
+        }
+        for (int j = 0; j < tgt->n; j++)
+            if (push_event(as, ss, c, code, src->code[i], src->mention[i], tgt->code[j],
+                           tgt->mention[j]) != 0)
+                return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ subjects */
+
+/* Roles of a state's own people: an unnamed "the ministry said" is taken to
+ * belong to the article's country; reporters, civilians etc. are not. */
+static int state_role(const char *role) {
+    static const char *const roles[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", NULL};
+    for (int i = 0; roles[i]; i++)
+        if (strcmp(role, roles[i]) == 0) return 1;
+    return 0;
+}
+
+/* Resolve the actors of a noun phrase [a, b) into side s; pronouns and agent
+ * nouns go through the reference table, appositives [ia, ib) bind to it. */
+static int phrase_actors(article_state *as, sent_state *ss, int a, int b, int ia, int ib,
+                         int statement, side *s) {
+    if (a < 0) return 0;
+    int idx[MAX_SIDE];
+    int k = dyad_mentions_in(ss, a, b, 1, idx, MAX_SIDE);
+    side_from_mentions(ss, s, idx, k);
+    if (s->n) return 0;
+    const dyad_token *t = &ss->s->toks[a];
+    if (b - a == 1 && (t->tag == TAG_PRP)) {
+        const char *p = t->lower;
+        if ((!strcmp(p, "we") || !strcmp(p, "i")) && ss->speaker_code) {
+            mention m;
+            memset(&m, 0, sizeof m);
+            m.start = a;
+            m.end = b;
+            m.code = ss->speaker_code;
+            m.country = m.role = "";
+            m.coref = 1;
+            if (dyad_add_mention(as, ss, &m) != 0) return -1;
+            side_add(s, ss->speaker_code, (int)ss->nm - 1);
+            return 0;
+        }
+        const ref_entry *r = dyad_ref_pronoun(as, p, ss->s->index, a);
+        if (r) {
+            if (dyad_mention_from_ref(as, ss, a, b, r) != 0) return -1;
+            side_add(s, r->code, (int)ss->nm - 1);
+        }
+        return 0;
+    }
+    /* an agent noun alone: "the spokesperson", "a Qatari official" is composed */
+    for (int i = 0; i < k; i++) {
+        const mention *m = &ss->m[idx[i]];
+        if (!m->agent_only) continue;
+        const ref_entry *r = m->role_noun ? dyad_ref_role(as, m->role_noun) : NULL;
+        if (r) {
+            side_add(s, r->code, idx[i]);
+            return 0;
+        }
+        if (statement && state_role(m->role)) {
+            const ref_entry *c = dyad_ref_country(as);
+            if (c) {
+                const char *code = dyad_arena_printf(as->arena, "%s%s", c->code, m->role);
+                if (!code) return -1;
+                side_add(s, code, idx[i]);
+                return 0;
+            }
+        }
+    }
+    /* appositive: "Taher al-Nono, the head of … the Islamist movement," */
+    if (ia >= 0) {
+        int j = ia;
+        while (j < ib && (ss->s->toks[j].tag == TAG_DT)) j++;
+        if (j < ib && (TAG_IS_NOUN(ss->s->toks[j].tag) || TAG_IS_ADJ(ss->s->toks[j].tag))) {
+            int ii[MAX_SIDE];
+            int kk = dyad_mentions_in(ss, ia, ib, 0, ii, MAX_SIDE);
+            side tmp = {0};
+            side_from_mentions(ss, &tmp, ii, kk);
+            if (tmp.n) {
+                side_add(s, tmp.code[0], tmp.mention[0]);
+                /* the name before the appositive now refers to that actor */
+                mention m = ss->m[tmp.mention[0]];
+                m.start = a;
+                m.end = b;
+                m.person = 1;
+                m.surname = ss->s->toks[b - 1].lower;
+                if (dyad_add_mention(as, ss, &m) != 0) return -1;
+                s->mention[s->n - 1] = (int)ss->nm - 1;
+                if (dyad_ref_register(as, &m, ss->s->index) != 0) return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Co-actors of a clause: "serving as a mediator alongside Egypt". */
+static void co_actors(const sent_state *ss, int from, int to, side *s) {
+    for (int j = from; j < to && j < (int)ss->s->ntok; j++) {
+        const char *w = ss->s->toks[j].lower;
+        int k = -1;
+        if (!strcmp(w, "alongside")) k = j + 1;
+        else if ((!strcmp(w, "along") || !strcmp(w, "together")) && j + 2 < (int)ss->s->ntok &&
+                 !strcmp(ss->s->toks[j + 1].lower, "with"))
+            k = j + 2;
+        if (k < 0) continue;
+        while (k < (int)ss->s->ntok && ss->s->toks[k].tag == TAG_DT) k++;
+        if (k < (int)ss->s->ntok && ss->tok_mention[k] >= 0) {
+            const mention *m = &ss->m[ss->tok_mention[k]];
+            if (!m->media && !m->agent_only) side_add(s, m->code, ss->tok_mention[k]);
+        }
+    }
+}
+
+/* Does a verb group start at token i? */
+static int starts_clause(const sent_state *ss, int i) {
+    for (size_t v = 0; v < ss->nvg; v++)
+        if (ss->vg[v].start == i && ss->vg[v].kind == VG_FINITE) return 1;
+    return 0;
+}
+
+static int code_verb_group(article_state *as, sent_state *ss, int v) {
+    vgroup *g = &ss->vg[v];
+    if (g->kind == VG_GERUND || g->kind == VG_INFINITIVE) return 0;
+    binding b;
+    if (as->opt->flags & DYAD_OPT_EXPLAIN)
+        dyad_explain(as, "#   verb '%s' (lemma %s)%s%s%s\n", ss->s->toks[g->head].norm,
+                     ss->s->toks[g->head].lemma, g->neg ? " negated" : "",
+                     g->passive ? " passive" : "",
+                     g->modal == MOD_HYPO ? " hypothetical" : g->modal == MOD_INTENT ? " intent" : "");
+    if (!best_pattern(as, ss, g->head, 0, g->neg, &b)) return 0;
+    const dict_pattern *p = b.p;
+    side src = {0}, tgt = {0};
+    int statement = (p->flags & PF_SPEECH) != 0;
+    if (g->passive) {
+        if (g->by_start >= 0 &&
+            phrase_actors(as, ss, g->by_start, g->by_end, -1, -1, statement, &src) != 0)
+            return -1;
+        if (!b.has_tgt &&
+            phrase_actors(as, ss, g->subj_start, g->subj_end, -1, -1, 0, &tgt) != 0)
+            return -1;
+    } else if (phrase_actors(as, ss, g->subj_start, g->subj_end, g->ins_start, g->ins_end,
+                             statement, &src) != 0) {
+        return -1;
+    }
+    if (!src.n && statement && g->obj_start >= 0 && g->subj_start < 0) {
+        /* inverted attribution: "…,” said Miller */
+        if (phrase_actors(as, ss, g->obj_start, g->obj_end, -1, -1, 1, &src) != 0) return -1;
+    } else if (!b.has_tgt && !(p->flags & PF_NOTARGET) && !g->passive && g->obj_start >= 0 &&
+               !(statement && starts_clause(ss, g->obj_end))) {
+        /* ("said Israel attacked Syria": Israel is the reported clause's subject) */
+        int idx[MAX_SIDE];
+        int k = dyad_mentions_in(ss, g->obj_start, g->obj_end, 1, idx, MAX_SIDE);
+        side_from_mentions(ss, &tgt, idx, k);
+    }
+    for (int i = 0; i < src.n; i++)
+        if (src.mention[i] >= 0 && dyad_ref_subject(as, &ss->m[src.mention[i]], ss->s->index) != 0)
+            return -1;
+    for (int i = 0; i < b.src.n; i++) side_add(&src, b.src.code[i], b.src.mention[i]);
+    for (int i = 0; i < b.tgt.n; i++) side_add(&tgt, b.tgt.code[i], b.tgt.mention[i]);
+    if (!statement) co_actors(ss, g->head, b.end + 3, &src);
+    int reported = 0;
+    for (int q = 0; q < v; q++)
+        if (ss->vg[q].speech) reported = 1;
+    const char *code = apply_modality(g->modal, reported, p->code);
+    if (!code) {
+        if (as->opt->flags & DYAD_OPT_EXPLAIN)
+            dyad_explain(as, "#   dropped: hypothetical (%s)\n", p->code);
+        return 0;
+    }
+    ev_ctx c = {g->start, g->end, ss, p->where};
+    if (!src.n && as->opt->flags & DYAD_OPT_EXPLAIN)
+        dyad_explain(as, "#   no source actor for %s\n", p->where);
+    return emit_all(as, ss, &c, code, p->flags, &src, &tgt);
+}
+
+static int code_nouns(article_state *as, sent_state *ss) {
+    for (size_t i = 0; i < ss->s->ntok; i++) {
+        int t = ss->s->toks[i].tag;
+        if (t != TAG_NN && t != TAG_NNS) continue;
+        binding b;
+        if (!best_pattern(as, ss, (int)i, 1, 0, &b)) continue;
+        side src = b.src, tgt = b.tgt;
+        /* possessive source: "Egypt's mediation" */
+        int k = (int)i - 1;
+        while (k >= 0 && TAG_IS_ADJ(ss->s->toks[k].tag)) k--;
+        if (!src.n && k >= 1 && ss->s->toks[k].tag == TAG_POS && ss->tok_mention[k - 1] >= 0) {
+            const mention *m = &ss->m[ss->tok_mention[k - 1]];
+            if (!m->media && !m->agent_only) side_add(&src, m->code, ss->tok_mention[k - 1]);
+        }
+        if (!src.n && !(b.p->flags & PF_SYM)) continue;
+        ev_ctx c = {(int)i, (int)i + 1, ss, b.p->where};
+        if (emit_all(as, ss, &c, b.p->code, b.p->flags, &src, &tgt) != 0) return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ quotations */
+
+static int sentence_in_quote(const sent_state *ss) {
+    size_t q = 0;
+    for (size_t i = 0; i < ss->s->ntok; i++)
+        if (ss->s->toks[i].flags & TOKF_IN_QUOTE) q++;
+    return ss->s->ntok && q * 2 > ss->s->ntok;
+}
+
+/* Find the speaker of the quotation that sentence idx belongs to: the
+ * speech verb after the closing quote mark ("…,” Miller said."). */
+static int find_speaker(article_state *as, sent_state *all, size_t nall, size_t idx,
+                        int (*prepare)(article_state *, sent_state *)) {
+    sent_state *ss = &all[idx];
+    for (size_t t = idx; t < nall && t <= idx + 4; t++) {
+        sent_state *q = &all[t];
+        if (prepare(as, q) != 0) return -1;
+        for (size_t i = 0; i < q->s->ntok; i++) {
+            if (q->s->toks[i].tag != TAG_RQUOTE) continue;
+            for (size_t v = 0; v < q->nvg; v++) {
+                vgroup *g = &q->vg[v];
+                if (!g->speech || g->start < (int)i || g->start > (int)i + 6) continue;
+                side src = {0};
+                int a = g->subj_start, b = g->subj_end;
+                if (a < 0 || a < (int)i) { a = g->obj_start; b = g->obj_end; }
+                if (a >= 0 && phrase_actors(as, q, a, b, -1, -1, 1, &src) != 0) return -1;
+                if (src.n) {
+                    binding pb;
+                    ss->speaker_pattern =
+                        best_pattern(as, q, g->head, 0, g->neg, &pb) ? pb.p->where : "quotation";
+                    ss->speaker_code = src.code[0];
+                    ss->speaker_tok = g->head;
+                    ss->speaker_sent = (int)t;
+                }
+                return 0;
+            }
+        }
+        if (!q->s->quote_cont && t > idx) break;
+        if (!q->s->quote_cont && !sentence_in_quote(q)) break;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ clean-up */
+
+static int same(const char *a, const char *b) { return strcmp(a, b) == 0; }
+
+/* Drop plain 010 statements by a source that has a more specific event in
+ * the same sentence, and duplicate (source, target, code) triples. */
+static void tidy(article_state *as, size_t first) {
+    size_t w = first;
+    for (size_t i = first; i < as->nevents; i++) {
+        dyad_event *e = &as->events[i];
+        int drop = 0;
+        for (size_t j = first; j < w && !drop; j++) {
+            dyad_event *f = &as->events[j];
+            if (same(f->source, e->source) && same(f->target, e->target) && same(f->code, e->code))
+                drop = 1;
+        }
+        if (!drop && same(e->code, "010")) {
+            for (size_t j = first; j < as->nevents && !drop; j++)
+                if (j != i && same(as->events[j].source, e->source) &&
+                    !same(as->events[j].code, "010"))
+                    drop = 1;
+        }
+        if (!drop) as->events[w++] = *e;
+    }
+    as->nevents = w;
+}
+
+int dyad_code_sentence(article_state *as, sent_state *ss, sent_state *all, size_t nall,
+                       size_t idx, int (*prepare)(article_state *, sent_state *)) {
+    size_t first = as->nevents;
+    ss->in_quote = sentence_in_quote(ss) || (idx > 0 && all[idx - 1].s->quote_cont);
+    if (ss->in_quote && !ss->speaker_code && find_speaker(as, all, nall, idx, prepare) != 0)
+        return -1;
+    for (size_t v = 0; v < ss->nvg; v++)
+        if (code_verb_group(as, ss, (int)v) != 0) return -1;
+    if (code_nouns(as, ss) != 0) return -1;
+    if (ss->in_quote && ss->speaker_code) {
+        int has = 0;
+        for (size_t i = first; i < as->nevents; i++)
+            if (same(as->events[i].source, ss->speaker_code)) has = 1;
+        if (!has) {
+            const sent_state *vs = &all[ss->speaker_sent];
+            ev_ctx c = {ss->speaker_tok, ss->speaker_tok + 1, vs, ss->speaker_pattern};
+            if (push_event(as, ss, &c, "010", ss->speaker_code, -1, "", -1) != 0) return -1;
+        }
+    }
+    tidy(as, first);
+    return 0;
+}

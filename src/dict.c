@@ -1,0 +1,608 @@
+/*
+ * dict.c — loader for dyad's own dictionary format (docs/DICTIONARIES.md).
+ *
+ * Each line is `LHS = alt | alt | ...  {options}` under a `[section]`.
+ * Actors and agents go into one index keyed by the first (lower-cased)
+ * word of each name, longest names first; verb and noun patterns go into an
+ * index keyed by their head word. Everything is allocated with malloc and
+ * owned by the dyad_dict; after loading the dictionary is read-only.
+ */
+#include "dict.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dyad_dict_init(dyad_dict *d) {
+    memset(d, 0, sizeof *d);
+    dyad_strmap_init(&d->names);
+    dyad_strmap_init(&d->refers);
+    dyad_strmap_init(&d->heads);
+    dyad_strmap_init(&d->countries);
+}
+
+static void free_list_map(dyad_strmap *m, int patterns) {
+    for (size_t i = dyad_strmap_next(m, 0); i < m->cap; i = dyad_strmap_next(m, i + 1)) {
+        if (patterns) {
+            dict_pattern_list *l = m->vals[i];
+            free(l->items);
+            free(l);
+        } else {
+            dict_name_list *l = m->vals[i];
+            free(l->items);
+            free(l);
+        }
+    }
+    dyad_strmap_free(m);
+}
+
+static void free_strv(char **v, int n) {
+    for (int i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+void dyad_dict_free(dyad_dict *d) {
+    free_list_map(&d->names, 0);
+    free_list_map(&d->refers, 0);
+    free_list_map(&d->heads, 1);
+    dyad_strmap_free(&d->countries);
+    for (size_t i = 0; i < d->nactors; i++) {
+        dict_actor *a = d->actors[i];
+        free(a->code);
+        free_strv(a->refer, a->nrefer);
+        free(a->where);
+        free(a);
+    }
+    free(d->actors);
+    for (size_t i = 0; i < d->nnames; i++) {
+        free_strv(d->allnames[i]->words, d->allnames[i]->nwords);
+        free(d->allnames[i]->wflags);
+        free(d->allnames[i]);
+    }
+    free(d->allnames);
+    for (size_t i = 0; i < d->npatterns; i++) {
+        dict_pattern *p = d->patterns[i];
+        for (int e = 0; e < p->nel; e++) free_strv(p->el[e].alts, p->el[e].nalts);
+        free(p->el);
+        free(p->code);
+        free(p->where);
+        free(p->text);
+        free(p);
+    }
+    free(d->patterns);
+    memset(d, 0, sizeof *d);
+}
+
+/* Append ptr to a growable pointer array; -1 on OOM. */
+static int push(void ***arr, size_t *n, size_t *cap, void *ptr) {
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        void **na = realloc(*arr, nc * sizeof *na);
+        if (!na) return -1;
+        *arr = na;
+        *cap = nc;
+    }
+    (*arr)[(*n)++] = ptr;
+    return 0;
+}
+
+static char *xstrndup(const char *s, size_t n) {
+    char *p = malloc(n + 1);
+    if (!p) return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+static void lower_ascii(char *s) {
+    for (; *s; s++) *s = (char)tolower((unsigned char)*s);
+}
+
+static char *trim(char *s) {
+    while (isspace((unsigned char)*s)) s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1])) s[--n] = '\0';
+    return s;
+}
+
+/* Split s on whitespace into a malloc'd vector of malloc'd words. */
+static char **split_words(const char *s, int *count) {
+    char **v = NULL;
+    size_t n = 0, cap = 0;
+    while (*s) {
+        while (isspace((unsigned char)*s)) s++;
+        if (!*s) break;
+        const char *b = s;
+        while (*s && !isspace((unsigned char)*s)) s++;
+        char *w = xstrndup(b, (size_t)(s - b));
+        if (!w || push((void ***)&v, &n, &cap, w) != 0) {
+            free(w);
+            free_strv(v, (int)n);
+            *count = -1;
+            return NULL;
+        }
+    }
+    *count = (int)n;
+    return v;
+}
+
+typedef struct load_ctx {
+    dyad_dict *d;
+    const char *file;   /* base name */
+    long line;
+    dict_warn_fn warn;
+    void *wctx;
+    size_t order;
+} load_ctx;
+
+static void warnf(load_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warnf(load_ctx *c, const char *fmt, ...) {
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (c->warn) c->warn(c->wctx, c->file, c->line, msg);
+}
+
+static int valid_code(const char *s, size_t minlen, size_t maxlen, int digits_only) {
+    size_t n = strlen(s);
+    if (n < minlen || n > maxlen) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (digits_only ? !isdigit(ch) : !(isupper(ch) || isdigit(ch))) return 0;
+    }
+    return 1;
+}
+
+/* YYYY-MM-DD → YYYYMMDD; 0 on error. */
+static long parse_date(const char *s) {
+    int y, m, dd;
+    char tail;
+    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3) return 0;
+    if (y < 1800 || m < 1 || m > 12 || dd < 1 || dd > 31) return 0;
+    return (long)y * 10000 + m * 100 + dd;
+}
+
+static dict_name_list *name_list(dyad_strmap *m, const char *key) {
+    void **slot = dyad_strmap_slot(m, key);
+    if (!slot) return NULL;
+    if (!*slot) *slot = calloc(1, sizeof(dict_name_list));
+    return *slot;
+}
+
+/* Insert name keeping the list sorted by word count, longest first (stable). */
+static int list_insert_name(dict_name_list *l, dict_name *nm) {
+    if (push((void ***)&l->items, &l->n, &l->cap, nm) != 0) return -1;
+    size_t i = l->n - 1;
+    while (i > 0 && l->items[i - 1]->nwords < nm->nwords) {
+        l->items[i] = l->items[i - 1];
+        i--;
+    }
+    l->items[i] = nm;
+    return 0;
+}
+
+static int add_name(load_ctx *c, dyad_strmap *index, const char *text, const dict_actor *a) {
+    int nw;
+    char **words = split_words(text, &nw);
+    if (nw < 0) return -1;
+    if (nw == 0) {
+        warnf(c, "empty name");
+        free(words);
+        return 0;
+    }
+    dict_name *nm = calloc(1, sizeof *nm);
+    unsigned char *wf = calloc((size_t)nw, 1);
+    if (!nm || !wf) {
+        free(nm);
+        free(wf);
+        free_strv(words, nw);
+        return -1;
+    }
+    for (int i = 0; i < nw; i++) {
+        const char *w = words[i];
+        int letters = 0, upper = 0;
+        for (const char *p = w; *p; p++)
+            if (isalpha((unsigned char)*p)) {
+                letters++;
+                if (isupper((unsigned char)*p)) upper++;
+            }
+        if (letters >= 2 && upper == letters) wf[i] = DW_ALLCAP;
+        else if (isupper((unsigned char)w[0])) wf[i] = DW_CAP;
+        lower_ascii(words[i]);
+    }
+    nm->words = words;
+    nm->wflags = wf;
+    nm->nwords = nw;
+    nm->actor = a;
+    dyad_dict *d = c->d;
+    if (push((void ***)&d->allnames, &d->nnames, &d->cap_names, nm) != 0) {
+        free_strv(words, nw);
+        free(wf);
+        free(nm);
+        return -1;
+    }
+    dict_name_list *l = name_list(index, words[0]);
+    if (!l || list_insert_name(l, nm) != 0) return -1;
+    return 0;
+}
+
+/* Parse "{a; b: x | y}" options into the actor; returns -1 on OOM, 0 ok, 1 bad. */
+static int actor_options(load_ctx *c, dict_actor *a, char *opts) {
+    char *save = NULL;
+    for (char *o = strtok_r(opts, ";", &save); o; o = strtok_r(NULL, ";", &save)) {
+        o = trim(o);
+        if (!*o) continue;
+        if (strncmp(o, "from ", 5) == 0 || strncmp(o, "to ", 3) == 0) {
+            /* "from D", "to D", or "from D to D" */
+            char *p = o;
+            while (*p) {
+                int is_from = strncmp(p, "from ", 5) == 0;
+                if (!is_from && strncmp(p, "to ", 3) != 0) {
+                    warnf(c, "bad date bound '%s' (want 'from YYYY-MM-DD' and/or 'to YYYY-MM-DD')", o);
+                    return 1;
+                }
+                p += is_from ? 5 : 3;
+                while (*p == ' ') p++;
+                char date[16] = {0};
+                size_t k = 0;
+                while (*p && *p != ' ' && k < sizeof date - 1) date[k++] = *p++;
+                long v = parse_date(date);
+                if (!v) {
+                    warnf(c, "bad date '%s' (want YYYY-MM-DD)", date);
+                    return 1;
+                }
+                if (is_from) a->from = v;
+                else a->to = v;
+                while (*p == ' ') p++;
+            }
+        } else if (strncmp(o, "refer:", 6) == 0) {
+            char *save2 = NULL;
+            for (char *r = strtok_r(o + 6, "|", &save2); r; r = strtok_r(NULL, "|", &save2)) {
+                r = trim(r);
+                if (!*r) continue;
+                int nw;
+                char **w = split_words(r, &nw);
+                if (nw < 0) return -1;
+                size_t len = 0;
+                for (int i = 0; i < nw; i++) len += strlen(w[i]) + 1;
+                char *joined = malloc(len + 1);
+                if (!joined) {
+                    free_strv(w, nw);
+                    return -1;
+                }
+                joined[0] = '\0';
+                for (int i = 0; i < nw; i++) {
+                    if (i) strcat(joined, " ");
+                    strcat(joined, w[i]);
+                }
+                free_strv(w, nw);
+                lower_ascii(joined);
+                char **nr = realloc(a->refer, (size_t)(a->nrefer + 1) * sizeof *nr);
+                if (!nr) {
+                    free(joined);
+                    return -1;
+                }
+                a->refer = nr;
+                a->refer[a->nrefer++] = joined;
+                if (add_name(c, &c->d->refers, joined, a) != 0) return -1;
+            }
+        } else {
+            warnf(c, "unknown option '%s'", o);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int section_kind(const char *kind, const char *sec) {
+    if (strcmp(kind, "actors") == 0) {
+        if (!strcmp(sec, "country")) return AK_COUNTRY;
+        if (!strcmp(sec, "igo")) return AK_IGO;
+        if (!strcmp(sec, "group")) return AK_GROUP;
+        if (!strcmp(sec, "person")) return AK_PERSON;
+        if (!strcmp(sec, "media")) return AK_MEDIA;
+    } else if (strcmp(kind, "agents") == 0) {
+        if (!strcmp(sec, "role")) return AK_AGENT;
+    } else if (strcmp(kind, "verbs") == 0) {
+        if (!strcmp(sec, "verb")) return 1;
+        if (!strcmp(sec, "noun")) return 2;
+    }
+    return 0;
+}
+
+static int load_actor_line(load_ctx *c, int kind, char *lhs, char *rhs, char *opts) {
+    int is_agent = kind == AK_AGENT;
+    if (is_agent ? !valid_code(lhs, 3, 3, 0) : !valid_code(lhs, 3, 15, 0)) {
+        warnf(c, "bad %s code '%s' (want %s)", is_agent ? "role" : "actor", lhs,
+              is_agent ? "3 capital letters" : "3-15 capital letters or digits");
+        return 0;
+    }
+    dict_actor *a = calloc(1, sizeof *a);
+    if (!a) return -1;
+    a->code = xstrndup(lhs, strlen(lhs));
+    a->kind = kind;
+    char where[300];
+    snprintf(where, sizeof where, "%s:%ld", c->file, c->line);
+    a->where = xstrndup(where, strlen(where));
+    dyad_dict *d = c->d;
+    if (!a->code || !a->where || push((void ***)&d->actors, &d->nactors, &d->cap_actors, a) != 0) {
+        free(a->code);
+        free(a->where);
+        free(a);
+        return -1;
+    }
+    if (kind == AK_COUNTRY && strlen(a->code) == 3) {
+        void **slot = dyad_strmap_slot(&d->countries, a->code);
+        if (!slot) return -1;
+        if (!*slot) *slot = a;
+    }
+    if (opts) {
+        int r = actor_options(c, a, opts);
+        if (r) return r < 0 ? -1 : 0;
+    }
+    if (is_agent && a->nrefer) warnf(c, "'refer' is for actors, ignored on an agent");
+    int added = 0;
+    char *save = NULL;
+    for (char *alt = strtok_r(rhs, "|", &save); alt; alt = strtok_r(NULL, "|", &save)) {
+        alt = trim(alt);
+        if (!*alt) {
+            warnf(c, "empty name between '|'");
+            continue;
+        }
+        if (add_name(c, &d->names, alt, a) != 0) return -1;
+        added++;
+    }
+    if (!added) warnf(c, "no names for %s", lhs);
+    d->counts[is_agent ? 1 : 0]++;
+    return 0;
+}
+
+static int parse_elem(dict_elem *e, const char *tok) {
+    if (strcmp(tok, "TGT") == 0) {
+        e->kind = EL_TGT;
+        return 0;
+    }
+    if (strcmp(tok, "SRC") == 0) {
+        e->kind = EL_SRC;
+        return 0;
+    }
+    e->kind = EL_WORD;
+    const char *s = tok;
+    size_t n = 0, cap = 0;
+    while (1) {
+        const char *slash = strchr(s, '/');
+        size_t len = slash ? (size_t)(slash - s) : strlen(s);
+        if (len == 0) return 1;
+        char *w = xstrndup(s, len);
+        if (!w) return -1;
+        lower_ascii(w);
+        if (push((void ***)&e->alts, &n, &cap, w) != 0) {
+            free(w);
+            return -1;
+        }
+        e->nalts = (int)n;
+        if (!slash) break;
+        s = slash + 1;
+    }
+    if (e->nalts == 1 && strcmp(e->alts[0], "not") == 0) e->kind = EL_NOT;
+    return 0;
+}
+
+static void free_pattern(dict_pattern *p) {
+    if (!p) return;
+    for (int e = 0; e < p->nel; e++) free_strv(p->el[e].alts, p->el[e].nalts);
+    free(p->el);
+    free(p->code);
+    free(p->where);
+    free(p->text);
+    free(p);
+}
+
+static int add_pattern(load_ctx *c, int noun, const char *code, const char *text, unsigned flags) {
+    int nw;
+    char **words = split_words(text, &nw);
+    if (nw < 0) return -1;
+    if (nw == 0) {
+        warnf(c, "empty pattern");
+        free(words);
+        return 0;
+    }
+    dict_pattern *p = calloc(1, sizeof *p);
+    if (!p || !(p->el = calloc((size_t)nw, sizeof *p->el))) {
+        free(p);
+        free_strv(words, nw);
+        return -1;
+    }
+    p->nel = nw;
+    p->noun = noun;
+    p->flags = flags;
+    p->order = c->order++;
+    p->code = xstrndup(code, strlen(code));
+    p->text = xstrndup(text, strlen(text));
+    char where[300];
+    snprintf(where, sizeof where, "%s:%ld", c->file, c->line);
+    p->where = xstrndup(where, strlen(where));
+    int bad = !p->code || !p->text || !p->where ? -1 : 0;
+    for (int i = 0; i < nw && !bad; i++) {
+        int r = parse_elem(&p->el[i], words[i]);
+        if (r < 0) bad = -1;
+        else if (r > 0) {
+            warnf(c, "bad pattern element '%s' in '%s'", words[i], text);
+            bad = 1;
+        } else if (p->el[i].kind == EL_WORD) p->nwords++;
+    }
+    free_strv(words, nw);
+    while (!bad && p->head < p->nel && p->el[p->head].kind == EL_NOT) p->head++;
+    if (!bad && (p->head == p->nel || p->el[p->head].kind != EL_WORD)) {
+        int k = p->head < p->nel ? p->el[p->head].kind : EL_NOT;
+        warnf(c, "pattern '%s' must start with a head word, not %s", text,
+              k == EL_TGT ? "TGT" : k == EL_SRC ? "SRC" : "only 'not'");
+        bad = 1;
+    }
+    if (bad) {
+        free_pattern(p);
+        return bad < 0 ? -1 : 0;
+    }
+    dyad_dict *d = c->d;
+    if (push((void ***)&d->patterns, &d->npatterns, &d->cap_patterns, p) != 0) {
+        free_pattern(p);
+        return -1;
+    }
+    const dict_elem *h = &p->el[p->head];
+    for (int a = 0; a < h->nalts; a++) {
+        void **slot = dyad_strmap_slot(&d->heads, h->alts[a]);
+        if (!slot) return -1;
+        if (!*slot && !(*slot = calloc(1, sizeof(dict_pattern_list)))) return -1;
+        dict_pattern_list *l = *slot;
+        if (push((void ***)&l->items, &l->n, &l->cap, p) != 0) return -1;
+    }
+    d->counts[noun ? 3 : 2]++;
+    return 0;
+}
+
+static int load_verb_line(load_ctx *c, int noun, char *lhs, char *rhs, char *opts) {
+    if (!valid_code(lhs, 2, 4, 1)) {
+        warnf(c, "bad event code '%s' (want 2-4 digits)", lhs);
+        return 0;
+    }
+    unsigned flags = 0;
+    if (opts) {
+        char *save = NULL;
+        for (char *o = strtok_r(opts, ";,", &save); o; o = strtok_r(NULL, ";,", &save)) {
+            o = trim(o);
+            if (!strcmp(o, "sym")) flags |= PF_SYM;
+            else if (!strcmp(o, "speech")) flags |= PF_SPEECH;
+            else if (!strcmp(o, "notarget")) flags |= PF_NOTARGET;
+            else if (*o) {
+                warnf(c, "unknown option '%s' (want sym, speech or notarget)", o);
+                return 0;
+            }
+        }
+    }
+    char *save = NULL;
+    for (char *alt = strtok_r(rhs, "|", &save); alt; alt = strtok_r(NULL, "|", &save)) {
+        alt = trim(alt);
+        if (!*alt) {
+            warnf(c, "empty pattern between '|'");
+            continue;
+        }
+        if (add_pattern(c, noun, lhs, alt, flags) != 0) return -1;
+    }
+    return 0;
+}
+
+/* Read a whole file; NULL with errno set on failure. */
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap) break;
+        char *nb = realloc(buf, cap * 2 + 1);
+        if (!nb) {
+            free(buf);
+            buf = NULL;
+            errno = ENOMEM;
+            break;
+        }
+        buf = nb;
+        cap *= 2;
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (!buf) return NULL;
+    if (err) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+int dyad_dict_load_file(dyad_dict *d, const char *path, const char *kind, dict_warn_fn warn,
+                        void *wctx, char *errbuf, size_t errlen) {
+    size_t len;
+    char *buf = slurp(path, &len);
+    if (!buf) {
+        snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    const char *base = strrchr(path, '/');
+    load_ctx c = {d, base ? base + 1 : path, 0, warn, wctx, d->npatterns};
+    int section = 0, rc = 0;
+    char *p = buf, *end = buf + len;
+    while (p < end && rc == 0) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *lend = nl ? nl : end;
+        *lend = '\0';
+        c.line++;
+        char *line = p;
+        p = lend + 1;
+        if (memchr(line, '\0', (size_t)(lend - line)) != NULL && strlen(line) != (size_t)(lend - line)) {
+            warnf(&c, "NUL byte in line");
+            continue;
+        }
+        char *hash = strchr(line, '#');
+        if (hash) *hash = '\0';
+        line = trim(line);
+        if (!*line) continue;
+        if (line[0] == '[') {
+            char *close = strchr(line, ']');
+            if (!close || close[1]) {
+                warnf(&c, "bad section header '%s'", line);
+                section = -1;
+                continue;
+            }
+            *close = '\0';
+            section = section_kind(kind, line + 1);
+            if (!section) {
+                warnf(&c, "unknown section [%s] in a %s file", line + 1, kind);
+                section = -1;
+            }
+            continue;
+        }
+        if (section == 0) {
+            warnf(&c, "entry before any [section] header");
+            section = -1;
+            continue;
+        }
+        if (section < 0) continue; /* lines of a bad section: already reported */
+        char *opts = NULL, *brace = strchr(line, '{');
+        if (brace) {
+            char *close = strchr(brace, '}');
+            if (!close || *trim(close + 1)) {
+                warnf(&c, "options must be one {...} group at the end of the line");
+                continue;
+            }
+            *close = '\0';
+            *brace = '\0';
+            opts = brace + 1;
+        }
+        char *eq = strchr(line, '=');
+        if (!eq) {
+            warnf(&c, "missing '=' (want CODE = name | name)");
+            continue;
+        }
+        *eq = '\0';
+        char *lhs = trim(line), *rhs = trim(eq + 1);
+        if (strcmp(kind, "verbs") == 0) rc = load_verb_line(&c, section == 2, lhs, rhs, opts);
+        else rc = load_actor_line(&c, section, lhs, rhs, opts);
+    }
+    free(buf);
+    if (rc) snprintf(errbuf, errlen, "%s: out of memory", path);
+    return rc;
+}
+
+const dict_pattern_list *dyad_dict_patterns(const dyad_dict *d, const char *word) {
+    return dyad_strmap_get(&d->heads, word);
+}

@@ -1,0 +1,98 @@
+/*
+ * dict.h — dyad's own dictionaries (docs/DICTIONARIES.md): actors, agents
+ * and verb/noun patterns, loaded from text into read-only indexes.
+ */
+#ifndef DYAD_DICT_H
+#define DYAD_DICT_H
+#include <stddef.h>
+
+#include "strmap.h"
+
+enum { AK_COUNTRY = 1, AK_IGO, AK_GROUP, AK_PERSON, AK_MEDIA, AK_AGENT };
+
+typedef struct dict_actor {
+    char *code;       /* actor code, or role code (GOV) for agents */
+    int kind;         /* AK_* */
+    long from, to;    /* YYYYMMDD bounds, 0 = open */
+    char **refer;     /* refer nouns, each lower-case words joined by one space */
+    int nrefer;
+    char *where;      /* "actors.txt:12" */
+} dict_actor;
+
+/* Word-matching flags of one name word. */
+#define DW_CAP    1  /* entry word is capitalised: the token must be too */
+#define DW_ALLCAP 2  /* entry word is all capitals: the token must be too */
+
+typedef struct dict_name {
+    char **words;     /* lower-case words */
+    unsigned char *wflags;
+    int nwords;
+    const dict_actor *actor;
+} dict_name;
+
+typedef struct dict_name_list {
+    dict_name **items;   /* longest first */
+    size_t n, cap;
+} dict_name_list;
+
+enum { EL_WORD = 0, EL_TGT, EL_SRC, EL_NOT };
+
+typedef struct dict_elem {
+    int kind;
+    char **alts;      /* EL_WORD: alternatives, lower-case */
+    int nalts;
+} dict_elem;
+
+#define PF_SYM      1u
+#define PF_SPEECH   2u
+#define PF_NOTARGET 4u
+
+typedef struct dict_pattern {
+    char *code;
+    int noun;         /* 1 = [noun] pattern */
+    unsigned flags;   /* PF_* */
+    dict_elem *el;
+    int nel;          /* elements including the head */
+    int head;         /* index of the head element (the first word; a "not"
+                         may stand before it: "not provide response") */
+    int nwords;       /* number of word elements (for "longest") */
+    char *where;      /* "verbs.txt:40" */
+    char *text;       /* the pattern as written */
+    size_t order;     /* position in the file, for ties */
+} dict_pattern;
+
+typedef struct dict_pattern_list {
+    dict_pattern **items;
+    size_t n, cap;
+} dict_pattern_list;
+
+typedef struct dyad_dict {
+    dyad_strmap names;    /* first word → dict_name_list* (actors and agents) */
+    dyad_strmap refers;   /* first word of a refer noun → dict_name_list* */
+    dyad_strmap heads;    /* head word → dict_pattern_list* (verb and noun) */
+    dyad_strmap countries;/* 3-letter country codes → the first dict_actor */
+    /* ownership lists, freed at the end */
+    dict_actor **actors;
+    size_t nactors, cap_actors;
+    dict_pattern **patterns;
+    size_t npatterns, cap_patterns;
+    dict_name **allnames;
+    size_t nnames, cap_names;
+    size_t counts[4];     /* actors, agents, verb patterns, noun patterns */
+} dyad_dict;
+
+/* Called for each malformed line: file (base name), line, message. */
+typedef void (*dict_warn_fn)(void *ctx, const char *file, long line, const char *msg);
+
+void dyad_dict_init(dyad_dict *d);
+void dyad_dict_free(dyad_dict *d);
+/**
+ * Load one dictionary file of the given kind ("actors", "agents", "verbs")
+ * into d. Returns 0, or -1 when the file cannot be read (message in errbuf)
+ * or on OOM. Malformed lines are reported through warn and skipped.
+ */
+int dyad_dict_load_file(dyad_dict *d, const char *path, const char *kind, dict_warn_fn warn,
+                        void *ctx, char *errbuf, size_t errlen);
+/** Patterns whose head is word (lower-case lemma), or NULL. */
+const dict_pattern_list *dyad_dict_patterns(const dyad_dict *d, const char *word);
+#endif

@@ -1,0 +1,139 @@
+/*
+ * engine.h — internal structures of one coding run: the model, the
+ * per-article state (reference table, events), and the per-sentence
+ * analysis (actor mentions, verb groups) that parse.c, mention.c and
+ * code.c share. Nothing here is public.
+ */
+#ifndef DYAD_ENGINE_H
+#define DYAD_ENGINE_H
+#include <stddef.h>
+
+#include "arena.h"
+#include "dict.h"
+#include "dyad.h"
+#include "lemma.h"
+#include "tagger.h"
+#include "text.h"
+
+struct dyad_model {
+    dyad_tagger *tagger;
+    dyad_lemmatizer *lemma;
+    dyad_dict dict;
+    char **warnings;          /* "file:line: message" for each malformed entry */
+    size_t nwarn, capwarn;
+};
+
+/* An actor mention: a token range of one sentence that names an actor. */
+typedef struct mention {
+    int start, end;           /* tokens [start, end) */
+    const char *code;         /* full actor code ("" for an agent alone) */
+    const char *country;      /* "QAT" or "" */
+    const char *role;         /* "GOV" or "" */
+    int kind;                 /* AK_* of the entry that gave the code */
+    int person;               /* names or describes a person (he/she) */
+    int media;                /* a news organisation */
+    int agent_only;           /* agent noun with no country ("the spokesperson") */
+    const char *role_noun;    /* the agent noun's lemma, for "the spokesperson" */
+    const char *surname;      /* lower-case surname of a named person, or NULL */
+    const char **refer;       /* refer nouns of the dictionary entry */
+    int nrefer;
+    int coref;                /* resolved through the article's reference table */
+} mention;
+
+/* Modality of a verb group. */
+enum { MOD_NONE = 0, MOD_INTENT, MOD_HYPO };
+/* Kind of verb group. */
+enum { VG_FINITE = 0, VG_PARTICIPLE, VG_GERUND, VG_INFINITIVE, VG_REDUCED };
+
+typedef struct vgroup {
+    int start, end;           /* tokens [start, end) */
+    int head;                 /* main verb token */
+    int kind;                 /* VG_* */
+    int neg, passive, modal;
+    int subj_start, subj_end; /* subject noun phrase, -1 when none */
+    int ins_start, ins_end;   /* comma insertion (appositive) after the subject, -1 if none */
+    int obj_start, obj_end;   /* direct object noun phrase, -1 when none */
+    int by_start, by_end;     /* "by" agent phrase of a passive, -1 when none */
+    int speech;               /* head is a reporting verb (has a {speech} pattern) */
+} vgroup;
+
+/* An entry of the article's reference table. */
+typedef struct ref_entry {
+    const char *code, *country, *role;
+    int kind, person, media;
+    const char *surname;      /* lower-case */
+    const char *role_noun;    /* "spokesperson" */
+    const char **refer;
+    int nrefer;
+    int sentence;             /* 1-based sentence index where it was seen */
+    int tok;                  /* first token of that mention */
+    int subject;              /* seen as the subject (source) of a clause */
+} ref_entry;
+
+typedef struct article_state {
+    const dyad_model *model;
+    const dyad_options *opt;
+    dyad_arena *arena;
+    long date;                /* YYYYMMDD */
+    const char *text;
+    ref_entry *refs;
+    size_t nrefs, caprefs;
+    dyad_event *events;
+    size_t nevents, capevents;
+    /* explanation buffer (DYAD_OPT_EXPLAIN) */
+    char *explain;
+    size_t explen, expcap;
+    int oom;
+} article_state;
+
+/* One sentence under analysis. */
+typedef struct sent_state {
+    dyad_sentence *s;
+    mention *m;
+    size_t nm, capm;
+    int *tok_mention;         /* token → mention index, -1 */
+    vgroup *vg;
+    size_t nvg;
+    int in_quote;             /* the sentence is (part of) a quotation */
+    int speaker;              /* mention index of the quotation's speaker, -1 */
+    const char *speaker_code; /* resolved speaker code for quotations */
+    int speaker_tok;          /* verb token of the attribution, for spans */
+    int speaker_sent;         /* index into the sentence array */
+    const char *speaker_pattern; /* dictionary place of the attribution verb */
+    int prepared;             /* tagged, mentions and verb groups found */
+} sent_state;
+
+/* mention.c */
+int dyad_find_mentions(article_state *as, sent_state *ss);
+int dyad_add_mention(article_state *as, sent_state *ss, const mention *m);
+int dyad_ref_register(article_state *as, const mention *m, int sentence);
+/* Record that mention m was the subject of a clause (pronouns prefer these). */
+int dyad_ref_subject(article_state *as, const mention *m, int sentence);
+/* Most recent compatible entry seen before (sentence, tok) for a pronoun
+ * (he, she, it, they...), or NULL. */
+const ref_entry *dyad_ref_pronoun(const article_state *as, const char *pron, int sentence,
+                                  int tok);
+/* Most recent entry with that agent noun ("spokesperson"), or NULL. */
+const ref_entry *dyad_ref_role(const article_state *as, const char *role_noun);
+/* Most recent country entry (for "the ministry said"), or NULL. */
+const ref_entry *dyad_ref_country(const article_state *as);
+int dyad_mention_from_ref(article_state *as, sent_state *ss, int start, int end,
+                          const ref_entry *r);
+
+/* parse.c */
+int dyad_find_verb_groups(article_state *as, sent_state *ss);
+/* Mentions within tokens [a, b) (skipping ones inside prepositional phrases
+ * when top_only): writes up to max indexes into out, returns count. */
+int dyad_mentions_in(const sent_state *ss, int a, int b, int top_only, int *out, int max);
+int dyad_np_end(const sent_state *ss, int i);
+
+/* code.c */
+/* Code sentence all[idx] (already prepared). `prepare` readies later
+ * sentences on demand (a quotation's speaker may be named after it). */
+int dyad_code_sentence(article_state *as, sent_state *ss, sent_state *all, size_t nall,
+                       size_t idx, int (*prepare)(article_state *, sent_state *));
+
+/* doc.c: explanation output */
+void dyad_explain(article_state *as, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int dyad_is_speech_lemma(const dyad_model *m, const char *lemma);
+#endif

@@ -1,0 +1,387 @@
+/*
+ * mention.c — actor mentions in a sentence, and the article's reference
+ * table.
+ *
+ * 1. Dictionary matching: at each token, the longest actor or agent name
+ *    starting there (names indexed by first word; the last word may match
+ *    through its lemma, so plurals match singular entries; capitalised
+ *    entry words need capitalised tokens, so "us" is not "US").
+ * 2. Composition: adjacent matches form one actor (DESIGN §2.8): "U.S." +
+ *    "State Department" + "spokesperson" + "Matthew Miller" → USAGOV;
+ *    a bare country + an agent noun → country+role ("Qatari official" →
+ *    QATGOV). Capitalised unknown words right after a match extend it
+ *    (a person's name) and give a surname for later reference.
+ * 3. Reference: later surnames ("Miller") and refer nouns ("the Islamist
+ *    movement") resolve to the most recent matching entry of the article.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "engine.h"
+
+static int sentence_all_caps(const dyad_sentence *s) {
+    int letters = 0, upper = 0;
+    for (size_t i = 0; i < s->ntok; i++)
+        for (const char *p = s->toks[i].norm; *p; p++)
+            if (isalpha((unsigned char)*p)) {
+                letters++;
+                if (isupper((unsigned char)*p)) upper++;
+            }
+    return letters > 8 && upper * 10 >= letters * 9;
+}
+
+static int word_all_caps(const char *w) {
+    int letters = 0;
+    for (; *w; w++)
+        if (isalpha((unsigned char)*w)) {
+            if (!isupper((unsigned char)*w)) return 0;
+            letters++;
+        }
+    return letters > 0;
+}
+
+/* Does token t match word w of name nm? */
+static int word_matches(const dyad_token *t, const dict_name *nm, int w, int caps_ok) {
+    const char *word = nm->words[w];
+    int last = w == nm->nwords - 1;
+    int ok = strcmp(t->lower, word) == 0;
+    if (!ok && last && t->lemma && strcmp(t->lemma, word) == 0) ok = 1;
+    if (!ok && last && (t->tag == TAG_NNS || t->tag == TAG_NNPS)) {
+        /* plural of a name not in WordNet: "Israelis" → "israeli" */
+        size_t n = strlen(t->lower);
+        if (n > 1 && t->lower[n - 1] == 's' && strlen(word) == n - 1 &&
+            strncmp(t->lower, word, n - 1) == 0)
+            ok = 1;
+    }
+    if (!ok) return 0;
+    if (caps_ok) return 1;
+    if (nm->wflags[w] & DW_ALLCAP) return word_all_caps(t->norm);
+    if (nm->wflags[w] & DW_CAP) return isupper((unsigned char)t->norm[0]) != 0;
+    return 1;
+}
+
+static int in_date_range(const dict_actor *a, long date) {
+    if (a->from && date < a->from) return 0;
+    if (a->to && date > a->to) return 0;
+    return 1;
+}
+
+/* Longest name of `index` matching at token i; returns its length (0 if none). */
+static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_t i, long date,
+                         int caps_ok, const dict_name **best) {
+    const dyad_token *t = &s->toks[i];
+    const char *keys[3] = {t->lower, t->lemma, NULL};
+    int bestn = 0;
+    *best = NULL;
+    for (int k = 0; k < 3 && keys[k]; k++) {
+        if (k == 1 && strcmp(keys[1], keys[0]) == 0) continue;
+        const dict_name_list *l = dyad_strmap_get(index, keys[k]);
+        if (!l) continue;
+        for (size_t j = 0; j < l->n; j++) {
+            const dict_name *nm = l->items[j];
+            if (nm->nwords <= bestn) break; /* sorted longest first */
+            if (i + (size_t)nm->nwords > s->ntok) continue;
+            if (!in_date_range(nm->actor, date)) continue;
+            int w = 0;
+            while (w < nm->nwords && word_matches(&s->toks[i + (size_t)w], nm, w, caps_ok)) w++;
+            if (w == nm->nwords) {
+                bestn = nm->nwords;
+                *best = nm;
+                break;
+            }
+        }
+    }
+    return bestn;
+}
+
+static const char *PLACE_NOUNS[] = {"ministry", "department", "government", "office", "army",
+                                    "military", "force", "police", "court", "parliament",
+                                    "council", "agency", "administration", "authority",
+                                    "cabinet", "embassy", "party", "university", "company",
+                                    "intelligence", "legislature", "senate", "congress", NULL};
+
+static int agent_is_person(const char *noun) {
+    const char *last = strrchr(noun, ' ');
+    last = last ? last + 1 : noun;
+    for (int i = 0; PLACE_NOUNS[i]; i++)
+        if (strcmp(last, PLACE_NOUNS[i]) == 0) return 0;
+    return 1;
+}
+
+static char *join_lower(dyad_arena *a, const dyad_sentence *s, int start, int end, int lemma) {
+    size_t len = 0;
+    for (int i = start; i < end; i++) len += strlen(lemma ? s->toks[i].lemma : s->toks[i].lower) + 1;
+    char *out = dyad_arena_alloc(a, len + 1);
+    if (!out) return NULL;
+    char *p = out;
+    for (int i = start; i < end; i++) {
+        const char *w = lemma ? s->toks[i].lemma : s->toks[i].lower;
+        if (i > start) *p++ = ' ';
+        size_t n = strlen(w);
+        memcpy(p, w, n);
+        p += n;
+    }
+    *p = '\0';
+    return out;
+}
+
+static char *join_words(dyad_arena *a, const dict_name *nm) {
+    size_t len = 0;
+    for (int i = 0; i < nm->nwords; i++) len += strlen(nm->words[i]) + 1;
+    char *out = dyad_arena_alloc(a, len + 1);
+    if (!out) return NULL;
+    for (int i = 0; i < nm->nwords; i++) {
+        if (i) strcat(out, " ");
+        strcat(out, nm->words[i]);
+    }
+    return out;
+}
+
+int dyad_add_mention(article_state *as, sent_state *ss, const mention *m) {
+    if (ss->nm == ss->capm) {
+        size_t nc = ss->capm ? ss->capm * 2 : 8;
+        mention *nmv = dyad_arena_grow(as->arena, ss->m, ss->nm, nc, sizeof *nmv);
+        if (!nmv) return -1;
+        ss->m = nmv;
+        ss->capm = nc;
+    }
+    ss->m[ss->nm] = *m;
+    for (int i = m->start; i < m->end; i++) ss->tok_mention[i] = (int)ss->nm;
+    ss->nm++;
+    return 0;
+}
+
+/* A raw dictionary match before composition. */
+typedef struct raw_match {
+    int start, end;
+    const dict_name *name;
+} raw_match;
+
+static int is_name_token(const dyad_token *t) {
+    return (t->tag == TAG_NNP || t->tag == TAG_NNPS) && isupper((unsigned char)t->norm[0]);
+}
+
+/* Build one composed mention from raw matches r[a..b) (adjacent). */
+static int compose(article_state *as, sent_state *ss, const raw_match *r, int a, int b) {
+    const dyad_sentence *s = ss->s;
+    mention m;
+    memset(&m, 0, sizeof m);
+    m.start = r[a].start;
+    m.end = r[b - 1].end;
+    m.code = "";
+    m.country = "";
+    m.role = "";
+    const dict_actor *base = NULL;
+    const char *role = NULL;
+    for (int k = a; k < b; k++) {
+        const dict_actor *act = r[k].name->actor;
+        if (act->kind == AK_AGENT) {
+            if (!role) {
+                role = act->code;
+                m.role_noun = join_lower(as->arena, s, r[k].start, r[k].end, 1);
+                if (!m.role_noun) return -1;
+                if (agent_is_person(m.role_noun)) m.person = 1;
+            }
+            continue;
+        }
+        if (act->kind == AK_PERSON) {
+            m.person = 1;
+            m.surname = s->toks[r[k].end - 1].lower;
+        }
+        if (act->kind == AK_MEDIA) m.media = 1;
+        if (!base || strlen(act->code) > strlen(base->code)) base = act;
+    }
+    /* A person's name right after the actor: "spokesperson Matthew Miller". */
+    int e = m.end;
+    while (e < (int)s->ntok && is_name_token(&s->toks[e]) && ss->tok_mention[e] < 0) e++;
+    if (e > m.end && e - m.end <= 4) {
+        m.end = e;
+        m.person = 1;
+        m.surname = s->toks[e - 1].lower;
+    }
+    if (base) {
+        m.kind = base->kind;
+        m.refer = (const char **)base->refer;
+        m.nrefer = base->nrefer;
+        if (role && strlen(base->code) == 3 && base->kind == AK_COUNTRY) {
+            char *c = dyad_arena_printf(as->arena, "%s%s", base->code, role);
+            if (!c) return -1;
+            m.code = c;
+        } else {
+            m.code = base->code;
+        }
+    } else {
+        m.kind = AK_AGENT;
+        m.agent_only = 1;
+        m.role = role ? role : "";
+    }
+    if (dyad_add_mention(as, ss, &m) != 0) return -1;
+    return dyad_ref_register(as, &ss->m[ss->nm - 1], s->index);
+}
+
+int dyad_mention_from_ref(article_state *as, sent_state *ss, int start, int end,
+                          const ref_entry *r) {
+    mention m;
+    memset(&m, 0, sizeof m);
+    m.start = start;
+    m.end = end;
+    m.code = r->code;
+    m.country = r->country;
+    m.role = r->role;
+    m.kind = r->kind;
+    m.person = r->person;
+    m.media = r->media;
+    m.surname = r->surname;
+    m.role_noun = r->role_noun;
+    m.refer = r->refer;
+    m.nrefer = r->nrefer;
+    m.coref = 1;
+    return dyad_add_mention(as, ss, &m);
+}
+
+/* Most recent entry with this surname. */
+static const ref_entry *ref_surname(const article_state *as, const char *lower) {
+    for (size_t i = as->nrefs; i-- > 0;)
+        if (as->refs[i].surname && strcmp(as->refs[i].surname, lower) == 0 && as->refs[i].code[0])
+            return &as->refs[i];
+    return NULL;
+}
+
+/* Most recent entry whose refer nouns include one of the codes of names in l
+ * matching the words at i. */
+static const ref_entry *ref_refer(const article_state *as, const char *phrase) {
+    for (size_t i = as->nrefs; i-- > 0;)
+        for (int k = 0; k < as->refs[i].nrefer; k++)
+            if (strcmp(as->refs[i].refer[k], phrase) == 0) return &as->refs[i];
+    return NULL;
+}
+
+int dyad_find_mentions(article_state *as, sent_state *ss) {
+    const dyad_sentence *s = ss->s;
+    const dyad_dict *d = &as->model->dict;
+    int caps_ok = sentence_all_caps(s);
+    raw_match *raw = dyad_arena_calloc(as->arena, s->ntok + 1, sizeof *raw);
+    if (!raw && s->ntok) return -1;
+    int nraw = 0;
+    for (size_t i = 0; i < s->ntok;) {
+        const dict_name *best;
+        int n = longest_match(&d->names, s, i, as->date, caps_ok, &best);
+        if (n) {
+            raw[nraw].start = (int)i;
+            raw[nraw].end = (int)i + n;
+            raw[nraw].name = best;
+            nraw++;
+            i += (size_t)n;
+        } else {
+            i++;
+        }
+    }
+    /* Group adjacent raw matches and compose each group. */
+    for (int a = 0; a < nraw;) {
+        int b = a + 1;
+        while (b < nraw && raw[b].start == raw[b - 1].end) b++;
+        if (compose(as, ss, raw, a, b) != 0) return -1;
+        a = b;
+    }
+    /* Reference: surnames and "the <refer noun>" for tokens not yet covered. */
+    for (size_t i = 0; i < s->ntok; i++) {
+        if (ss->tok_mention[i] >= 0) continue;
+        const dyad_token *t = &s->toks[i];
+        if (is_name_token(t)) {
+            const ref_entry *r = ref_surname(as, t->lower);
+            if (r) {
+                if (dyad_mention_from_ref(as, ss, (int)i, (int)i + 1, r) != 0) return -1;
+                continue;
+            }
+        }
+        if ((strcmp(t->lower, "the") == 0 || strcmp(t->lower, "this") == 0) && i + 1 < s->ntok) {
+            const dict_name *best;
+            int n = longest_match(&d->refers, s, i + 1, as->date, 1, &best);
+            if (n) {
+                char *phrase = join_words(as->arena, best);
+                if (!phrase) return -1;
+                const ref_entry *r = ref_refer(as, phrase);
+                if (r) {
+                    if (dyad_mention_from_ref(as, ss, (int)i + 1, (int)i + 1 + n, r) != 0)
+                        return -1;
+                    i += (size_t)n;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+static const char *country_of(const dyad_dict *d, const char *code, dyad_arena *a) {
+    (void)d;
+    if (strlen(code) < 3) return "";
+    if (strncmp(code, "IGO", 3) == 0) return "";
+    return dyad_arena_strndup(a, code, 3);
+}
+
+int dyad_ref_register(article_state *as, const mention *m, int sentence) {
+    if (!m->code[0] && !m->agent_only) return 0;
+    if (as->nrefs == as->caprefs) {
+        size_t nc = as->caprefs ? as->caprefs * 2 : 16;
+        ref_entry *nr = dyad_arena_grow(as->arena, as->refs, as->nrefs, nc, sizeof *nr);
+        if (!nr) return -1;
+        as->refs = nr;
+        as->caprefs = nc;
+    }
+    ref_entry *r = &as->refs[as->nrefs++];
+    memset(r, 0, sizeof *r);
+    r->code = m->code;
+    r->country = m->code[0] ? country_of(&as->model->dict, m->code, as->arena) : "";
+    r->role = m->role;
+    r->kind = m->kind;
+    r->person = m->person;
+    r->media = m->media;
+    r->surname = m->surname;
+    r->role_noun = m->role_noun;
+    r->refer = m->refer;
+    r->nrefer = m->nrefer;
+    r->sentence = sentence;
+    r->tok = m->start;
+    return r->country ? 0 : -1;
+}
+
+int dyad_ref_subject(article_state *as, const mention *m, int sentence) {
+    if (dyad_ref_register(as, m, sentence) != 0) return -1;
+    if (as->nrefs && as->refs[as->nrefs - 1].tok == m->start) as->refs[as->nrefs - 1].subject = 1;
+    return 0;
+}
+
+static int before(const ref_entry *r, int sentence, int tok) {
+    return r->sentence < sentence || (r->sentence == sentence && r->tok < tok);
+}
+
+const ref_entry *dyad_ref_pronoun(const article_state *as, const char *pron, int sentence,
+                                  int tok) {
+    int want_person;
+    if (!strcmp(pron, "he") || !strcmp(pron, "she")) want_person = 1;
+    else if (!strcmp(pron, "it") || !strcmp(pron, "they")) want_person = 0;
+    else return NULL;
+    /* prefer the most recent subject; else the most recent mention */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = as->nrefs; i-- > 0;) {
+            const ref_entry *r = &as->refs[i];
+            if (!r->code[0] || r->media || !before(r, sentence, tok)) continue;
+            if (pass == 0 && !r->subject) continue;
+            if (want_person ? r->person : (!r->person && r->kind != AK_AGENT)) return r;
+        }
+    return NULL;
+}
+
+const ref_entry *dyad_ref_role(const article_state *as, const char *role_noun) {
+    for (size_t i = as->nrefs; i-- > 0;)
+        if (as->refs[i].code[0] && as->refs[i].role_noun &&
+            strcmp(as->refs[i].role_noun, role_noun) == 0)
+            return &as->refs[i];
+    return NULL;
+}
+
+const ref_entry *dyad_ref_country(const article_state *as) {
+    for (size_t i = as->nrefs; i-- > 0;)
+        if (as->refs[i].kind == AK_COUNTRY && strlen(as->refs[i].code) == 3) return &as->refs[i];
+    return NULL;
+}

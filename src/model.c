@@ -1,0 +1,145 @@
+/*
+ * model.c — loading the read-only model: dyad's dictionaries from the data
+ * directory, the tagger statistics (Lingua::EN::Tagger, Debian package
+ * liblingua-en-tagger-perl) and WordNet's exception lists (wordnet-base).
+ * Paths: the data directory argument, else $DYAD_DATA, else the compiled-in
+ * DYAD_DATA_DIR; $DYAD_LINGUA_DIR and $DYAD_WORDNET_DIR override the Debian
+ * locations of the tagger and WordNet data.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cameo.h"
+#include "engine.h"
+
+#ifndef DYAD_DATA_DIR
+#define DYAD_DATA_DIR "data"
+#endif
+#define LINGUA_DIR "/usr/share/perl5/Lingua/EN/Tagger"
+#define WORDNET_DIR "/usr/share/wordnet"
+
+static void set_err(dyad_error *err, dyad_status code, const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void set_err(dyad_error *err, dyad_status code, const char *file, const char *fmt, ...) {
+    if (!err) return;
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    err->offset = -1;
+    if (file) snprintf(err->file, sizeof err->file, "%s", file);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
+/* Record a warning "file:line: reason" (text already formatted). */
+static void push_warning(dyad_model *m, const char *text) {
+    if (m->nwarn == m->capwarn) {
+        size_t nc = m->capwarn ? m->capwarn * 2 : 16;
+        char **nw = realloc(m->warnings, nc * sizeof *nw);
+        if (!nw) return;
+        m->warnings = nw;
+        m->capwarn = nc;
+    }
+    size_t n = strlen(text);
+    char *w = malloc(n + 1);
+    if (!w) return;
+    memcpy(w, text, n + 1);
+    m->warnings[m->nwarn++] = w;
+}
+
+static void add_warning(void *ctx, const char *file, long line, const char *msg) {
+    char w[1024];
+    snprintf(w, sizeof w, "%s:%ld: %s", file, line, msg);
+    push_warning(ctx, w);
+}
+
+static const char *env_or(const char *name, const char *dflt) {
+    const char *v = getenv(name);
+    return v && *v ? v : dflt;
+}
+
+dyad_model *dyad_model_load(const char *data_dir, dyad_error *err) {
+    if (!data_dir) data_dir = env_or("DYAD_DATA", DYAD_DATA_DIR);
+    dyad_model *m = calloc(1, sizeof *m);
+    if (!m) {
+        set_err(err, DYAD_ERR_NOMEM, NULL, "out of memory loading the model");
+        return NULL;
+    }
+    dyad_dict_init(&m->dict);
+    char msg[1024];
+    static const char *const kinds[] = {"actors", "agents", "verbs"};
+    for (int k = 0; k < 3; k++) {
+        char path[4096];
+        int n = snprintf(path, sizeof path, "%s/%s.txt", data_dir, kinds[k]);
+        if (n < 0 || (size_t)n >= sizeof path) {
+            set_err(err, DYAD_ERR_MODEL, data_dir, "data directory path too long");
+            dyad_model_free(m);
+            return NULL;
+        }
+        if (dyad_dict_load_file(&m->dict, path, kinds[k], add_warning, m, msg, sizeof msg) != 0) {
+            set_err(err, DYAD_ERR_MODEL, path, "cannot load dictionary: %s", msg);
+            dyad_model_free(m);
+            return NULL;
+        }
+    }
+    /* every pattern's code must be a CAMEO code */
+    for (size_t i = 0; i < m->dict.npatterns; i++) {
+        const dict_pattern *p = m->dict.patterns[i];
+        if (!dyad_cameo_lookup(p->code)) {
+            char w[1024];
+            snprintf(w, sizeof w, "%s: '%s' is not a CAMEO event code (pattern '%s' never fires)",
+                     p->where, p->code, p->text);
+            push_warning(m, w);
+        }
+    }
+    const char *lingua = env_or("DYAD_LINGUA_DIR", LINGUA_DIR);
+    m->tagger = dyad_tagger_load(lingua, msg, sizeof msg);
+    if (!m->tagger) {
+        set_err(err, DYAD_ERR_MODEL, lingua,
+                "cannot load the POS tagger statistics (Debian package liblingua-en-tagger-perl): %s",
+                msg);
+        dyad_model_free(m);
+        return NULL;
+    }
+    const char *wn = env_or("DYAD_WORDNET_DIR", WORDNET_DIR);
+    m->lemma = dyad_lemma_load(wn, msg, sizeof msg);
+    if (!m->lemma) {
+        set_err(err, DYAD_ERR_MODEL, wn, "cannot load WordNet (Debian package wordnet-base): %s",
+                msg);
+        dyad_model_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void dyad_model_free(dyad_model *m) {
+    if (!m) return;
+    dyad_dict_free(&m->dict);
+    if (m->tagger) dyad_tagger_free(m->tagger);
+    if (m->lemma) dyad_lemma_free(m->lemma);
+    for (size_t i = 0; i < m->nwarn; i++) free(m->warnings[i]);
+    free(m->warnings);
+    free(m);
+}
+
+size_t dyad_model_warnings(const dyad_model *m) { return m ? m->nwarn : 0; }
+
+const char *dyad_model_warning(const dyad_model *m, size_t i) {
+    return (m && i < m->nwarn) ? m->warnings[i] : NULL;
+}
+
+size_t dyad_model_count(const dyad_model *m, int kind) {
+    return (m && kind >= 0 && kind < 4) ? m->dict.counts[kind] : 0;
+}
+
+int dyad_is_speech_lemma(const dyad_model *m, const char *lemma) {
+    if (!lemma) return 0;
+    const dict_pattern_list *l = dyad_dict_patterns(&m->dict, lemma);
+    for (size_t i = 0; l && i < l->n; i++)
+        if (!l->items[i]->noun && (l->items[i]->flags & PF_SPEECH) && l->items[i]->nel == 1)
+            return 1; /* a reporting verb on its own ("say"), not "express hope" */
+    return 0;
+}

@@ -1,0 +1,668 @@
+/*
+ * reader.c — article readers: plain text (one article per file, date from a
+ * leading "date YYYY-MM-DD" token) and JSON Lines (one article per line).
+ *
+ * Every problem with a record is reported through the reject callback with
+ * the file, 1-based line and byte offset and a reason in plain words; the
+ * reader then goes on with the next record. Nothing here prints or exits.
+ */
+#include "reader.h"
+
+#include <jansson.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+/* ------------------------------------------------------------ small helpers */
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int lower_ascii(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int dyad_is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!is_space((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+long dyad_line_of(const char *s, size_t len, size_t off)
+{
+    long line = 1;
+    if (off > len)
+        off = len;
+    for (size_t i = 0; i < off; i++)
+        if (s[i] == '\n')
+            line++;
+    return line;
+}
+
+/* Copy src into dst[size] with NUL; if it does not fit, end with "..." cut
+ * at a UTF-8 character boundary. */
+static void copy_trunc(char *dst, size_t size, const char *src, size_t n)
+{
+    if (size == 0)
+        return;
+    if (n < size) {
+        memcpy(dst, src, n);
+        dst[n] = '\0';
+        return;
+    }
+    size_t keep = size >= 4 ? size - 4 : 0;
+    /* do not cut a multi-byte character: back up over continuation bytes */
+    while (keep > 0 && ((unsigned char)src[keep] & 0xC0) == 0x80)
+        keep--;
+    memcpy(dst, src, keep);
+    if (size >= 4)
+        memcpy(dst + keep, "...", 4);
+    else
+        dst[keep] = '\0';
+}
+
+void dyad_error_vsetf(dyad_error *e, dyad_status code, const char *file, long line,
+                      long offset, const char *fmt, va_list ap)
+{
+    if (!e)
+        return;
+    e->code = code;
+    if (!file)
+        file = "";
+    copy_trunc(e->file, sizeof e->file, file, strlen(file));
+    e->line = line;
+    e->offset = offset;
+    char tmp[sizeof e->message + 8];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    if (n < 0) {
+        copy_trunc(e->message, sizeof e->message, "(message could not be formatted)",
+                   strlen("(message could not be formatted)"));
+        return;
+    }
+    /* n may exceed what tmp holds; copy_trunc only reads below sizeof e->message then */
+    copy_trunc(e->message, sizeof e->message, tmp, (size_t)n);
+}
+
+void dyad_error_setf(dyad_error *e, dyad_status code, const char *file, long line, long offset,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    dyad_error_vsetf(e, code, file, line, offset, fmt, ap);
+    va_end(ap);
+}
+
+/* A short printable rendering of user bytes for messages: at most 40 bytes,
+ * non-printable bytes as \xNN, '"' and '\\' escaped. out must hold 200. */
+static void snippet(char out[200], const char *s, size_t len)
+{
+    size_t o = 0;
+    size_t lim = len > 40 ? 40 : len;
+    for (size_t i = 0; i < lim; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            out[o++] = '\\';
+            out[o++] = (char)c;
+        } else if (c < 0x20 || c >= 0x7F) {
+            snprintf(out + o, 5, "\\x%02X", c);
+            o += 4;
+        } else {
+            out[o++] = (char)c;
+        }
+    }
+    if (len > lim) {
+        memcpy(out + o, "...", 3);
+        o += 3;
+    }
+    out[o] = '\0';
+}
+
+/* ------------------------------------------------------------------- dates */
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return dm[m - 1];
+}
+
+static int num(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+int dyad_date_parse(const char *s, size_t len, char out[11])
+{
+    const char *y, *m, *d;
+    if (!s)
+        return DYAD_DATE_SYNTAX;
+    if (len == 10) {
+        if (s[4] != '-' || s[7] != '-')
+            return DYAD_DATE_SYNTAX;
+        for (size_t i = 0; i < 10; i++)
+            if (i != 4 && i != 7 && !is_digit((unsigned char)s[i]))
+                return DYAD_DATE_SYNTAX;
+        y = s, m = s + 5, d = s + 8;
+    } else if (len == 8) {
+        for (size_t i = 0; i < 8; i++)
+            if (!is_digit((unsigned char)s[i]))
+                return DYAD_DATE_SYNTAX;
+        y = s, m = s + 4, d = s + 6;
+    } else {
+        return DYAD_DATE_SYNTAX;
+    }
+    int yy = num(y, 4), mm = num(m, 2), dd = num(d, 2);
+    if (yy < 1 || mm < 1 || mm > 12 || dd < 1 || dd > days_in_month(yy, mm))
+        return DYAD_DATE_INVALID;
+    memcpy(out, y, 4);
+    out[4] = '-';
+    memcpy(out + 5, m, 2);
+    out[7] = '-';
+    memcpy(out + 8, d, 2);
+    out[10] = '\0';
+    return DYAD_DATE_OK;
+}
+
+/* Message text for a bad date; `what` says where it came from
+ * (" in field \"date\"", or "" for the date override). */
+static void bad_date(dyad_error *e, const char *file, long line, long off, const char *what,
+                     const char *s, size_t len, int why)
+{
+    char sn[200];
+    snippet(sn, s, len);
+    if (why == DYAD_DATE_INVALID)
+        dyad_error_setf(e, DYAD_ERR_BAD_DATE, file, line, off,
+                        "bad date \"%s\"%s: no such day in the calendar", sn, what);
+    else
+        dyad_error_setf(e, DYAD_ERR_BAD_DATE, file, line, off,
+                        "bad date \"%s\"%s: expected YYYY-MM-DD or YYYYMMDD", sn, what);
+}
+
+int dyad_find_date_token(const char *text, size_t len, size_t *tok_start, size_t *tok_end,
+                         size_t *val_start, size_t *val_end)
+{
+    size_t i = 0;
+    for (;;) {
+        if (i < len && is_space((unsigned char)text[i])) {
+            i++;
+        } else if (i + 3 <= len && (unsigned char)text[i] == 0xEF &&
+                   (unsigned char)text[i + 1] == 0xBB && (unsigned char)text[i + 2] == 0xBF) {
+            i += 3; /* byte-order mark */
+        } else {
+            break;
+        }
+    }
+    size_t ts = i;
+    static const char kw[] = "date";
+    for (size_t k = 0; k < 4; k++, i++)
+        if (i >= len || lower_ascii((unsigned char)text[i]) != kw[k])
+            return 0;
+    if (i < len && text[i] == ':')
+        i++;
+    if (i >= len || !is_space((unsigned char)text[i]))
+        return 0;
+    while (i < len && is_space((unsigned char)text[i]))
+        i++;
+    size_t vs = i;
+    while (i < len && (is_digit((unsigned char)text[i]) || text[i] == '-'))
+        i++;
+    if (i == vs || (i < len && !is_space((unsigned char)text[i])))
+        return 0;
+    if (tok_start)
+        *tok_start = ts;
+    if (tok_end)
+        *tok_end = i;
+    if (val_start)
+        *val_start = vs;
+    if (val_end)
+        *val_end = i;
+    return 1;
+}
+
+/* -------------------------------------------------------- UTF-8 and binary */
+
+int dyad_looks_binary(const char *str, size_t len, size_t *at, int *nul)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t ctrl = 0, first = (size_t)-1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c == 0) {
+            if (at)
+                *at = i;
+            if (nul)
+                *nul = 1;
+            return 1;
+        }
+        if ((c < 0x20 && !is_space(c) && c != 0x1B) || c == 0x7F) {
+            if (first == (size_t)-1)
+                first = i;
+            ctrl++;
+        }
+    }
+    if (ctrl >= 4 && ctrl >= len / 50) {
+        if (at)
+            *at = first;
+        if (nul)
+            *nul = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* ----------------------------------------------------------- names and ids */
+
+static const char *base_name(const char *name)
+{
+    const char *b = name;
+    for (const char *p = name; *p; p++)
+        if (*p == '/' || *p == '\\')
+            b = p + 1;
+    return b;
+}
+
+char *dyad_id_from_name(const char *name)
+{
+    const char *src;
+    size_t n;
+    if (!name || strcmp(name, "-") == 0) {
+        src = "stdin";
+        n = 5;
+    } else {
+        src = base_name(name);
+        n = strlen(src);
+        const char *dot = strrchr(src, '.');
+        if (dot && dot != src)
+            n = (size_t)(dot - src);
+        if (n == 0) {
+            src = "article";
+            n = 7;
+        }
+    }
+    char *id = malloc(n + 1);
+    if (!id)
+        return NULL;
+    memcpy(id, src, n);
+    id[n] = '\0';
+    return id;
+}
+
+dyad_input_format dyad_input_format_for(const char *name)
+{
+    if (!name)
+        return DYAD_INPUT_TEXT;
+    const char *b = base_name(name);
+    const char *dot = strrchr(b, '.');
+    if (!dot || dot == b)
+        return DYAD_INPUT_TEXT;
+    static const char ext[] = ".jsonl";
+    size_t i = 0;
+    for (; ext[i] && dot[i]; i++)
+        if (lower_ascii((unsigned char)dot[i]) != ext[i])
+            return DYAD_INPUT_TEXT;
+    return ext[i] == '\0' && dot[i] == '\0' ? DYAD_INPUT_JSONL : DYAD_INPUT_TEXT;
+}
+
+/* ------------------------------------------------------------- the readers */
+
+typedef struct reader {
+    const char *name;      /* file name as given, for messages */
+    const char *override;  /* normalised date override or NULL */
+    dyad_article_fn on_article;
+    dyad_reject_fn on_reject;
+    void *ctx;
+} reader;
+
+static void reject(const reader *r, dyad_status code, long line, long offset, const char *fmt,
+                   ...) __attribute__((format(printf, 5, 6)));
+
+static void reject(const reader *r, dyad_status code, long line, long offset, const char *fmt,
+                   ...)
+{
+    if (!r->on_reject)
+        return;
+    dyad_error e;
+    memset(&e, 0, sizeof e);
+    va_list ap;
+    va_start(ap, fmt);
+    dyad_error_vsetf(&e, code, r->name, line, offset, fmt, ap);
+    va_end(ap);
+    r->on_reject(r->ctx, &e);
+}
+
+/* Checks shared by both formats on an article's text. `base` is the byte
+ * offset of text in the file and `line0` the line it starts on (JSONL: the
+ * record's line; text in a JSON string has its own lines, so every
+ * position in it is reported on the record's line). `src`/`src_len` is
+ * the raw buffer that line numbers are counted in (text format), or NULL.
+ * Returns 1 when the text is fine. */
+static int check_text(const reader *r, const char *text, size_t len, long base, long line0,
+                      const char *src, size_t src_len, const char *where)
+{
+    size_t at;
+    int nul;
+    if (dyad_looks_binary(text, len, &at, &nul)) {
+        long line = src ? dyad_line_of(src, src_len, at) : line0;
+        if (nul)
+            reject(r, DYAD_ERR_BINARY, line, base + (long)at,
+                   "%s contains a NUL byte at byte %ld (line %ld): looks like binary data, "
+                   "not text",
+                   where, base + (long)at, line);
+        else
+            reject(r, DYAD_ERR_BINARY, line, base + (long)at,
+                   "%s has many control characters (first at byte %ld, line %ld): looks like "
+                   "binary data, not text",
+                   where, base + (long)at, line);
+        return 0;
+    }
+    long bad = dyad_utf8_validate(text, len);
+    if (bad >= 0) {
+        at = (size_t)bad;
+        long line = src ? dyad_line_of(src, src_len, at) : line0;
+        reject(r, DYAD_ERR_BAD_UTF8, line, base + (long)at,
+               "%s is not valid UTF-8 at byte %ld (line %ld): byte 0x%02X; save the file as "
+               "UTF-8",
+               where, base + (long)at, line, (unsigned)(unsigned char)text[at]);
+        return 0;
+    }
+    return 1;
+}
+
+/* Is there news text besides whitespace and a leading date token? */
+static int has_news_text(const char *text, size_t len)
+{
+    size_t ts, te, vs, ve;
+    if (dyad_find_date_token(text, len, &ts, &te, &vs, &ve))
+        return !dyad_is_blank(text + te, len - te);
+    /* a lone byte-order mark counts as blank too */
+    size_t i = 0;
+    while (i < len && is_space((unsigned char)text[i]))
+        i++;
+    if (i + 3 <= len && memcmp(text + i, "\xEF\xBB\xBF", 3) == 0)
+        i += 3;
+    return !dyad_is_blank(text + i, len - i);
+}
+
+static dyad_status read_text(const reader *r, const char *buf, size_t len, int *stop)
+{
+    if (!check_text(r, buf, len, 0, 1, buf, len, "the file"))
+        return DYAD_OK;
+    if (!has_news_text(buf, len)) {
+        reject(r, DYAD_ERR_EMPTY, 0, -1,
+               len == 0 ? "the file is empty: no article text"
+                        : "no article text (the file holds only whitespace or a date token)");
+        return DYAD_OK;
+    }
+    char date[11];
+    if (r->override) {
+        memcpy(date, r->override, sizeof date);
+    } else {
+        size_t ts, te, vs, ve;
+        if (!dyad_find_date_token(buf, len, &ts, &te, &vs, &ve)) {
+            reject(r, DYAD_ERR_BAD_DATE, 0, -1,
+                   "no date: the text does not start with \"date YYYY-MM-DD\" and no date "
+                   "was given for it");
+            return DYAD_OK;
+        }
+        int why = dyad_date_parse(buf + vs, ve - vs, date);
+        if (why != DYAD_DATE_OK) {
+            dyad_error e;
+            memset(&e, 0, sizeof e);
+            bad_date(&e, r->name, dyad_line_of(buf, len, vs), (long)vs,
+                     " in the leading date token", buf + vs, ve - vs, why);
+            if (r->on_reject)
+                r->on_reject(r->ctx, &e);
+            return DYAD_OK;
+        }
+    }
+    char *id = dyad_id_from_name(r->name);
+    if (!id)
+        return DYAD_ERR_NOMEM;
+    dyad_article a = {id, date, NULL, NULL, buf, len};
+    if (r->on_article && r->on_article(r->ctx, &a))
+        *stop = 1;
+    free(id);
+    return DYAD_OK;
+}
+
+/* Optional string field: NULL if absent, null or ""; -1 on a wrong type. */
+static int opt_string(json_t *obj, const char *key, const char **out)
+{
+    json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_string(v))
+        return -1;
+    if (json_string_length(v) > 0)
+        *out = json_string_value(v);
+    return 0;
+}
+
+static const char *json_type_word(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "an integer";
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    case JSON_NULL: return "null";
+    }
+    return "a value";
+}
+
+/* One JSONL record. Returns DYAD_ERR_NOMEM only on allocation failure. */
+static dyad_status read_record(const reader *r, const char *line, size_t len, long lineno,
+                               long base, int *stop)
+{
+    long bad = dyad_utf8_validate(line, len);
+    if (bad >= 0) {
+        reject(r, DYAD_ERR_BAD_UTF8, lineno, base + bad,
+               "not valid UTF-8 at byte %ld (line %ld): byte 0x%02X; save the file as UTF-8",
+               base + bad, lineno, (unsigned)(unsigned char)line[bad]);
+        return DYAD_OK;
+    }
+    json_error_t jerr;
+    json_t *obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!obj) {
+        reject(r, DYAD_ERR_FORMAT, lineno, base + (jerr.position > 0 ? jerr.position - 1 : 0),
+               "bad JSON at column %d: %s", jerr.column, jerr.text);
+        return DYAD_OK;
+    }
+    char idbuf[64];
+    const char *id = NULL, *outlet = NULL, *url = NULL;
+    char date[11];
+    if (!json_is_object(obj)) {
+        reject(r, DYAD_ERR_FORMAT, lineno, base, "expected a JSON object, found %s",
+               json_type_word(obj));
+        goto done;
+    }
+    /* id */
+    json_t *v = json_object_get(obj, "id");
+    if (!v || json_is_null(v)) {
+        reject(r, DYAD_ERR_FORMAT, lineno, base, "missing field \"id\"");
+        goto done;
+    } else if (json_is_string(v)) {
+        if (dyad_is_blank(json_string_value(v), json_string_length(v))) {
+            reject(r, DYAD_ERR_FORMAT, lineno, base, "empty field \"id\"");
+            goto done;
+        }
+        if (strlen(json_string_value(v)) != json_string_length(v)) {
+            reject(r, DYAD_ERR_FORMAT, lineno, base, "field \"id\" contains a NUL character");
+            goto done;
+        }
+        id = json_string_value(v);
+    } else if (json_is_integer(v)) {
+        snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        id = idbuf;
+    } else if (json_is_real(v) && json_real_value(v) == (double)(long long)json_real_value(v) &&
+               json_real_value(v) > -9e15 && json_real_value(v) < 9e15) {
+        snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_real_value(v));
+        id = idbuf;
+    } else {
+        reject(r, DYAD_ERR_FORMAT, lineno, base,
+               "field \"id\" must be a string or an integer, found %s", json_type_word(v));
+        goto done;
+    }
+    /* date */
+    if (r->override) {
+        memcpy(date, r->override, sizeof date);
+    } else {
+        v = json_object_get(obj, "date");
+        if (!v || json_is_null(v)) {
+            reject(r, DYAD_ERR_BAD_DATE, lineno, base, "missing field \"date\"");
+            goto done;
+        }
+        if (!json_is_string(v)) {
+            reject(r, DYAD_ERR_BAD_DATE, lineno, base,
+                   "field \"date\" must be a string \"YYYY-MM-DD\", found %s",
+                   json_type_word(v));
+            goto done;
+        }
+        if (json_string_length(v) == 0) {
+            reject(r, DYAD_ERR_BAD_DATE, lineno, base, "empty field \"date\"");
+            goto done;
+        }
+        int why = dyad_date_parse(json_string_value(v), json_string_length(v), date);
+        if (why != DYAD_DATE_OK) {
+            dyad_error e;
+            memset(&e, 0, sizeof e);
+            bad_date(&e, r->name, lineno, base, " in field \"date\"", json_string_value(v),
+                     json_string_length(v), why);
+            if (r->on_reject)
+                r->on_reject(r->ctx, &e);
+            goto done;
+        }
+    }
+    /* outlet, url */
+    if (opt_string(obj, "outlet", &outlet) < 0 || opt_string(obj, "url", &url) < 0) {
+        reject(r, DYAD_ERR_FORMAT, lineno, base, "fields \"outlet\" and \"url\" must be strings");
+        goto done;
+    }
+    /* text */
+    v = json_object_get(obj, "text");
+    if (!v || json_is_null(v)) {
+        reject(r, DYAD_ERR_FORMAT, lineno, base, "missing field \"text\"");
+        goto done;
+    }
+    if (!json_is_string(v)) {
+        reject(r, DYAD_ERR_FORMAT, lineno, base, "field \"text\" must be a string, found %s",
+               json_type_word(v));
+        goto done;
+    }
+    const char *text = json_string_value(v);
+    size_t tlen = json_string_length(v);
+    if (!check_text(r, text, tlen, base, lineno, NULL, 0, "field \"text\""))
+        goto done;
+    if (!has_news_text(text, tlen)) {
+        reject(r, DYAD_ERR_EMPTY, lineno, base,
+               tlen == 0 ? "empty field \"text\""
+                         : "field \"text\" holds only whitespace or a date token");
+        goto done;
+    }
+    dyad_article a = {id, date, outlet, url, text, tlen};
+    if (r->on_article && r->on_article(r->ctx, &a))
+        *stop = 1;
+done:
+    json_decref(obj);
+    return DYAD_OK;
+}
+
+static dyad_status read_jsonl(const reader *r, const char *buf, size_t len, int *stop)
+{
+    size_t at;
+    int nul;
+    /* A binary file would give one JSON error per "line": say it once. */
+    if (dyad_looks_binary(buf, len, &at, &nul)) {
+        long line = dyad_line_of(buf, len, at);
+        reject(r, DYAD_ERR_BINARY, line, (long)at,
+               "%s at byte %ld (line %ld): looks like binary data, not JSON Lines",
+               nul ? "NUL byte" : "many control characters, the first", (long)at, line);
+        return DYAD_OK;
+    }
+    size_t pos = 0;
+    long lineno = 0;
+    int any = 0;
+    while (pos < len && !*stop) {
+        lineno++;
+        const char *nl = memchr(buf + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - buf) : len;
+        size_t n = end - pos;
+        if (n > 0 && buf[pos + n - 1] == '\r')
+            n--;
+        /* skip a byte-order mark on the first line */
+        size_t skip = 0;
+        if (lineno == 1 && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+            skip = 3;
+        if (!dyad_is_blank(buf + pos + skip, n - skip)) {
+            any = 1;
+            dyad_status st =
+                read_record(r, buf + pos + skip, n - skip, lineno, (long)(pos + skip), stop);
+            if (st != DYAD_OK)
+                return st;
+        }
+        pos = nl ? end + 1 : len;
+    }
+    if (!any)
+        reject(r, DYAD_ERR_EMPTY, 0, -1,
+               len == 0 ? "the file is empty: no articles"
+                        : "no articles: the file holds only blank lines");
+    return DYAD_OK;
+}
+
+dyad_status dyad_read_articles(const char *name, const char *buf, size_t len,
+                               dyad_input_format fmt, const char *date_override,
+                               dyad_article_fn on_article, dyad_reject_fn on_reject, void *ctx)
+{
+    if (!buf && len > 0)
+        return DYAD_ERR_INVALID_ARG;
+    if (!buf)
+        buf = "";
+    if (!name)
+        name = "-";
+    reader r = {name, NULL, on_article, on_reject, ctx};
+    char override[11];
+    if (date_override) {
+        int why = dyad_date_parse(date_override, strlen(date_override), override);
+        if (why != DYAD_DATE_OK) {
+            if (on_reject) {
+                dyad_error e;
+                memset(&e, 0, sizeof e);
+                bad_date(&e, name, 0, -1, "", date_override,
+                         strlen(date_override), why);
+                on_reject(ctx, &e);
+            }
+            return DYAD_ERR_BAD_DATE;
+        }
+        r.override = override;
+    }
+    if (fmt == DYAD_INPUT_AUTO)
+        fmt = dyad_input_format_for(name);
+    int stop = 0;
+    if (fmt == DYAD_INPUT_JSONL)
+        return read_jsonl(&r, buf, len, &stop);
+    if (fmt != DYAD_INPUT_TEXT)
+        return DYAD_ERR_INVALID_ARG;
+    return read_text(&r, buf, len, &stop);
+}
