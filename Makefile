@@ -33,7 +33,7 @@ SAN_OBJ      := $(LIB_SRC:%.c=build/asan/%.o)
 SAN_CLI_OBJ  := $(CLI_SRC:%.c=build/asan/%.o)
 SAN_TEST_BIN := $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all test unit golden asan bench bench-smoke fuzz clean golden-update format
+.PHONY: all test unit golden asan bench bench-smoke fuzz fuzz-replay clean golden-update format
 all: build/dyad build/libdyad.a
 
 build/release/%.o: %.c
@@ -67,9 +67,39 @@ build/asan/tests/%: tests/unit/%.c build/asan/libdyad.a tests/harness.h
 
 asan: build/asan/dyad $(SAN_TEST_BIN)
 
+# ---------------------------------------------------------------- fuzzing
+# One target per reader: fuzz/fuzz_<name>.c. `make fuzz` needs clang (libFuzzer)
+# and runs each for FUZZ_SECONDS; `make fuzz-replay` builds them with gcc and
+# ASan+UBSan and replays the seed corpus once (part of make test).
+FUZZ_NAMES   := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+REPLAY_BIN   := $(FUZZ_NAMES:%=build/asan/fuzz/replay_%)
+
+build/asan/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay_main.c build/asan/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SAN_FLAGS) -o $@ $< fuzz/replay_main.c build/asan/libdyad.a $(DEPLIBS) -lm
+
+build/fuzz/corpus/.stamp: $(wildcard examples/*) $(wildcard data/*.txt)
+	@sh fuzz/make_corpus.sh build/fuzz/corpus && touch $@
+
+fuzz-replay: $(REPLAY_BIN) build/fuzz/corpus/.stamp
+	@for n in $(FUZZ_NAMES); do build/asan/fuzz/replay_$$n build/fuzz/corpus/$$n/* || exit 1; done
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c $(LIB_SRC)
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang (Debian package clang)"; exit 2; }
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS_ALL) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	  -fno-sanitize-recover=all -o $@ $< $(LIB_SRC) $(DEPLIBS) -lm
+
+fuzz: $(FUZZ_NAMES:%=build/fuzz/fuzz_%) build/fuzz/corpus/.stamp
+	@for n in $(FUZZ_NAMES); do mkdir -p build/fuzz/work/$$n; \
+	  build/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    build/fuzz/work/$$n build/fuzz/corpus/$$n || exit 1; done
+
 # make test: unit tests (release and ASan+UBSan), golden CLI tests (both
-# binaries); the runner prints "N passed, N failed" last.
-test: all $(TEST_BIN) asan
+# binaries), fuzz corpus replay; the runner prints "N passed, N failed" last.
+test: all $(TEST_BIN) asan $(REPLAY_BIN) build/fuzz/corpus/.stamp
 	@sh tests/run.sh
 
 unit: all $(TEST_BIN)

@@ -8,8 +8,8 @@
  * promises (valid date shape, text inside or beside the buffer, id set).
  *
  * Build with clang:  see fuzz/README.md.
- * Build with gcc (no libFuzzer): add -DDYAD_FUZZ_MAIN; the program then runs
- * each file named on the command line through the target once.
+ * Build with gcc (no libFuzzer): link fuzz/replay_main.c, which runs each
+ * file named on the command line through the target once (make fuzz-replay).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -80,39 +80,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return 0;
 }
 
-#ifdef DYAD_FUZZ_MAIN
-int main(int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++) {
-        FILE *f = fopen(argv[i], "rb");
-        if (!f) {
-            perror(argv[i]);
-            return 1;
-        }
-        size_t cap = 4096, n = 0, got;
-        uint8_t *buf = malloc(cap);
-        while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-            n += got;
-            if (n == cap) {
-                uint8_t *nb = realloc(buf, cap * 2);
-                if (!nb) {
-                    free(buf);
-                    buf = NULL;
-                    break;
-                }
-                buf = nb;
-                cap *= 2;
-            }
-        }
-        fclose(f);
-        if (!buf) {
-            fprintf(stderr, "%s: out of memory\n", argv[i]);
-            return 1;
-        }
-        LLVMFuzzerTestOneInput(buf, n);
-        free(buf);
-        printf("ok %s (%zu bytes)\n", argv[i], n);
-    }
-    return 0;
-}
-#endif

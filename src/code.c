@@ -223,18 +223,15 @@ static const char *apply_modality(int modal, int reported, const char *code) {
     if (root <= 2 || (root >= 10 && root <= 14)) return code;
     if (root == 3) return modal == MOD_INTENT ? code : NULL;
     if (modal == MOD_HYPO) return NULL;
-    switch (root) {
-    case 4: return "036";
-    case 5: return "030";
-    case 6: return "031";
-    case 7: return "033";
-    case 8: return "034";
-    case 9: return "030";
-    case 15: return "130";
-    case 16: return "130";
-    case 17: return "130";
-    default: return "138";
-    }
+    /* the intent code that names the same act, most specific first */
+    static const char *const intent[][2] = {
+        {"0841", "0353"}, {"084", "0353"}, {"081", "0351"}, {"082", "0352"}, {"083", "0341"},
+        {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"045", "039"}, {"04", "036"},
+        {"057", "036"},   {"05", "032"},   {"06", "031"},   {"07", "033"},  {"08", "035"},
+        {"09", "030"},    {"15", "130"},   {"16", "130"},   {"17", "130"},  {NULL, NULL}};
+    for (int i = 0; intent[i][0]; i++)
+        if (strncmp(code, intent[i][0], strlen(intent[i][0])) == 0) return intent[i][1];
+    return "138"; /* 18-20: threaten with force */
 }
 
 typedef struct ev_ctx {
@@ -369,7 +366,7 @@ static int phrase_actors(article_state *as, sent_state *ss, int a, int b, int ia
         if (statement && state_role(m->role)) {
             const ref_entry *c = dyad_ref_country(as);
             if (c) {
-                const char *code = dyad_arena_printf(as->arena, "%s%s", c->code, m->role);
+                const char *code = dyad_arena_printf(as->arena, "%s%s", c->country, m->role);
                 if (!code) return -1;
                 side_add(s, code, idx[i]);
                 return 0;
@@ -418,6 +415,18 @@ static void co_actors(const sent_state *ss, int from, int to, side *s) {
             if (!m->media && !m->agent_only) side_add(s, m->code, ss->tok_mention[k]);
         }
     }
+}
+
+/* Is the verb group inside a conditional clause ("if Israel halted its
+ * offensive")? Such acts have not happened: they are not coded. */
+static int in_condition(const sent_state *ss, const vgroup *g) {
+    for (int k = g->start - 1; k >= 0 && k >= g->start - 12; k--) {
+        const char *w = ss->s->toks[k].lower;
+        if (!strcmp(w, "if") || !strcmp(w, "unless")) return 1;
+        int t = ss->s->toks[k].tag;
+        if (t == TAG_COMMA || t == TAG_COLON || TAG_IS_VERB(t) || t == TAG_MD) return 0;
+    }
+    return 0;
 }
 
 /* Does a verb group start at token i? */
@@ -470,7 +479,7 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
     int reported = 0;
     for (int q = 0; q < v; q++)
         if (ss->vg[q].speech) reported = 1;
-    const char *code = apply_modality(g->modal, reported, p->code);
+    const char *code = in_condition(ss, g) ? NULL : apply_modality(g->modal, reported, p->code);
     if (!code) {
         if (as->opt->flags & DYAD_OPT_EXPLAIN)
             dyad_explain(as, "#   dropped: hypothetical (%s)\n", p->code);

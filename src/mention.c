@@ -381,7 +381,14 @@ const ref_entry *dyad_ref_role(const article_state *as, const char *role_noun) {
 }
 
 const ref_entry *dyad_ref_country(const article_state *as) {
-    for (size_t i = as->nrefs; i-- > 0;)
-        if (as->refs[i].kind == AK_COUNTRY && strlen(as->refs[i].code) == 3) return &as->refs[i];
+    /* the country of the most recent subject, else of the most recent actor */
+    const dyad_strmap *countries = &as->model->dict.countries;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = as->nrefs; i-- > 0;) {
+            const ref_entry *r = &as->refs[i];
+            if ((pass == 0 && !r->subject) || r->media || !r->country[0]) continue;
+            const dict_actor *c = dyad_strmap_get(countries, r->country);
+            if (c) return &as->refs[i];
+        }
     return NULL;
 }

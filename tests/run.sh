@@ -32,6 +32,19 @@ if [ "${DYAD_TEST_ONLY:-unit}" = unit ] || [ -z "$DYAD_TEST_ONLY" ]; then
     done
 fi
 
+if [ -z "$DYAD_TEST_ONLY" ]; then
+    # fuzz targets (ASan+UBSan, gcc) replaying the seed corpus: one check each
+    for t in build/asan/fuzz/replay_*; do
+        [ -x "$t" ] || continue
+        n=${t##*/replay_}
+        if "$t" build/fuzz/corpus/"$n"/* >>"$log" 2>&1; then
+            passed=$((passed + 1)); printf '%-45s    1 passed\n' "fuzz replay ($n)"
+        else
+            failed=$((failed + 1)); echo "FAIL fuzz replay ($n): see $log" | tee -a "$log"
+        fi
+    done
+fi
+
 if [ "${DYAD_TEST_ONLY:-golden}" = golden ] || [ -z "$DYAD_TEST_ONLY" ]; then
     for bin in build/dyad build/asan/dyad; do
         [ -x "$bin" ] || continue

@@ -38,7 +38,7 @@ static void setup(void) {
                              "EGYMED = Daily Nile\n");
     write_file("agents.txt", "[role]\n"
                              "GOV = foreign minister | president | official | ministry\n"
-                             "MIL = army | troops\n");
+                             "MIL = army | troop\n");
     write_file("verbs.txt", "[verb]\n"
                             "010 = say | add | tell {speech}\n"
                             "011 = not provide response | decline to comment\n"
@@ -48,6 +48,8 @@ static void setup(void) {
                             "051 = praise\n"
                             "111 = criticize\n"
                             "190 = attack\n"
+                            "0841 = release\n"
+                            "0871 = halt offensive\n"
                             "040 = meet with TGT {sym}\n"
                             "[noun]\n"
                             "043 = meeting of SRC {sym}\n");
@@ -113,6 +115,16 @@ static void test_modality(void) {
     CHECK_STR(code("Egypt will attack Israel."), "1:EGY>ISR:138");
 }
 
+static void test_conditions_and_intent(void) {
+    /* reported "would" is intent, with the specific intent code (0841 -> 0353);
+     * the "if" clause has not happened */
+    CHECK_STR(code("Syria said it would release the prisoners if Israel halted its offensive."),
+              "1:SYR>:0353");
+    CHECK_STR(code("Israel halted its offensive."), "1:ISR>:0871");
+    /* "would" under a non-reporting verb is hypothetical */
+    CHECK_STR(code("Egypt hopes that Syria would release the prisoners."), "");
+}
+
 static void test_agents_and_speech(void) {
     CHECK_STR(code("The Egyptian foreign minister said Israel attacked Syria."),
               "1:EGYGOV>:010 1:ISR>SYR:190");
@@ -123,6 +135,10 @@ static void test_agents_and_speech(void) {
     CHECK_STR(code_with("The Egyptian foreign minister said Israel attacked Syria.", "2020-06-01",
                         0),
               "1:ISR>SYR:190");
+    /* an unnamed state agent speaks for the country of the recent subject,
+     * not for the last country mentioned */
+    CHECK_STR(code("Egyptian troops attacked Syria. Jordan was silent. The army said nothing else."),
+              "1:EGYMIL>SYR:190 3:EGYMIL>:010");
     /* a media outlet is never an actor of what it reports */
     CHECK_STR(code("Syria told the Daily Nile that Israel attacked Jordan."),
               "1:SYR>:010 1:ISR>JOR:190");
@@ -178,6 +194,7 @@ int main(void) {
     RUN(test_basic);
     RUN(test_passive_and_negation);
     RUN(test_modality);
+    RUN(test_conditions_and_intent);
     RUN(test_agents_and_speech);
     RUN(test_require_dyad);
     RUN(test_reference);
