@@ -106,8 +106,25 @@ static int match_slot(const sent_state *ss, int pos, int chain, side *out) {
     return out->n ? end : -1;
 }
 
-/* Try pattern p with its head at token head. */
-static int match_pattern(const sent_state *ss, const dict_pattern *p, int head, int neg,
+/* Are elements [e, nel) of a noun pattern only a source phrase ("by SRC",
+ * "of SRC")? A possessive before the noun ("Egypt's mediation") stands in
+ * for them. */
+static int rest_is_source(const dict_pattern *p, int e) {
+    int src = 0;
+    for (; e < p->nel; e++) {
+        const dict_elem *el = &p->el[e];
+        if (el->kind == EL_SRC) src = 1;
+        else if (el->kind != EL_WORD || el->nalts != 1 ||
+                 (strcmp(el->alts[0], "by") && strcmp(el->alts[0], "of") &&
+                  strcmp(el->alts[0], "from")))
+            return 0;
+    }
+    return src;
+}
+
+/* Try pattern p with its head at token head. poss: mention index of a
+ * possessive before a noun head, or -1. */
+static int match_pattern(const sent_state *ss, const dict_pattern *p, int head, int neg, int poss,
                          binding *b) {
     int pos = head + 1, n = (int)ss->s->ntok, has_not = 0;
     memset(b, 0, sizeof *b);
@@ -115,6 +132,7 @@ static int match_pattern(const sent_state *ss, const dict_pattern *p, int head, 
     if (p->head > 0) has_not = 1; /* only "not" elements stand before the head */
     for (int e = p->head + 1; e < p->nel; e++) {
         const dict_elem *el = &p->el[e];
+        int ok = 1;
         if (el->kind == EL_NOT) {
             if (!neg) return 0;
             has_not = 1;
@@ -129,16 +147,23 @@ static int match_pattern(const sent_state *ss, const dict_pattern *p, int head, 
                     break;
                 }
             }
-            if (found < 0) return 0;
-            pos = found + 1;
-            continue;
+            if (found >= 0) pos = found + 1;
+            else ok = 0;
+        } else {
+            side *s = el->kind == EL_TGT ? &b->tgt : &b->src;
+            int end = match_slot(ss, pos, el->kind == EL_SRC && p->noun, s);
+            if (end >= 0) {
+                if (el->kind == EL_TGT) b->has_tgt = 1;
+                else b->has_src = 1;
+                pos = end;
+            } else ok = 0;
         }
-        side *s = el->kind == EL_TGT ? &b->tgt : &b->src;
-        int end = match_slot(ss, pos, el->kind == EL_SRC && p->noun, s);
-        if (end < 0) return 0;
-        if (el->kind == EL_TGT) b->has_tgt = 1;
-        else b->has_src = 1;
-        pos = end;
+        if (!ok) {
+            if (!(p->noun && poss >= 0 && rest_is_source(p, e))) return 0;
+            side_from_mentions(ss, &b->src, &poss, 1);
+            b->has_src = 1;
+            break;
+        }
     }
     if (neg != has_not) return 0;
     b->end = pos;
@@ -155,7 +180,7 @@ static int better(const binding *a, const binding *b) {
 
 /* Best pattern of the given section (noun or verb) for the head token. */
 static int best_pattern(article_state *as, const sent_state *ss, int head, int noun, int neg,
-                        binding *best) {
+                        int poss, binding *best) {
     const dyad_token *t = &ss->s->toks[head];
     const char *keys[2] = {t->lemma, t->lower};
     memset(best, 0, sizeof *best);
@@ -165,7 +190,7 @@ static int best_pattern(article_state *as, const sent_state *ss, int head, int n
         for (size_t i = 0; l && i < l->n; i++) {
             if (l->items[i]->noun != noun) continue;
             binding b;
-            int ok = match_pattern(ss, l->items[i], head, neg, &b);
+            int ok = match_pattern(ss, l->items[i], head, neg, poss, &b);
             if (as->opt->flags & DYAD_OPT_EXPLAIN)
                 dyad_explain(as, "#     try %s = %s (%s): %s\n", l->items[i]->code,
                              l->items[i]->text, l->items[i]->where, ok ? "match" : "no");
@@ -445,7 +470,7 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
                      ss->s->toks[g->head].lemma, g->neg ? " negated" : "",
                      g->passive ? " passive" : "",
                      g->modal == MOD_HYPO ? " hypothetical" : g->modal == MOD_INTENT ? " intent" : "");
-    if (!best_pattern(as, ss, g->head, 0, g->neg, &b)) return 0;
+    if (!best_pattern(as, ss, g->head, 0, g->neg, -1, &b)) return 0;
     const dict_pattern *p = b.p;
     side src = {0}, tgt = {0};
     int statement = (p->flags & PF_SPEECH) != 0;
@@ -495,19 +520,19 @@ static int code_nouns(article_state *as, sent_state *ss) {
     for (size_t i = 0; i < ss->s->ntok; i++) {
         int t = ss->s->toks[i].tag;
         if (t != TAG_NN && t != TAG_NNS) continue;
-        binding b;
-        if (!best_pattern(as, ss, (int)i, 1, 0, &b)) continue;
-        side src = b.src, tgt = b.tgt;
-        /* possessive source: "Egypt's mediation" */
-        int k = (int)i - 1;
+        /* possessive before the noun: "Egypt's mediation", "Hamas' agreement" */
+        int k = (int)i - 1, poss = -1;
         while (k >= 0 && TAG_IS_ADJ(ss->s->toks[k].tag)) k--;
-        if (!src.n && k >= 1 && ss->s->toks[k].tag == TAG_POS && ss->tok_mention[k - 1] >= 0) {
+        if (k >= 1 && (ss->s->toks[k].tag == TAG_POS || !strcmp(ss->s->toks[k].norm, "'")) &&
+            ss->tok_mention[k - 1] >= 0) {
             const mention *m = &ss->m[ss->tok_mention[k - 1]];
-            if (!m->media && !m->agent_only) side_add(&src, m->code, ss->tok_mention[k - 1]);
+            if (!m->media && !m->agent_only) poss = ss->tok_mention[k - 1];
         }
-        if (!src.n && !(b.p->flags & PF_SYM)) continue;
+        binding b;
+        if (!best_pattern(as, ss, (int)i, 1, 0, poss, &b)) continue;
+        if (!b.src.n && !(b.p->flags & PF_SYM)) continue;
         ev_ctx c = {(int)i, (int)i + 1, ss, b.p->where};
-        if (emit_all(as, ss, &c, b.p->code, b.p->flags, &src, &tgt) != 0) return -1;
+        if (emit_all(as, ss, &c, b.p->code, b.p->flags, &b.src, &b.tgt) != 0) return -1;
     }
     return 0;
 }
@@ -541,7 +566,7 @@ static int find_speaker(article_state *as, sent_state *all, size_t nall, size_t 
                 if (src.n) {
                     binding pb;
                     ss->speaker_pattern =
-                        best_pattern(as, q, g->head, 0, g->neg, &pb) ? pb.p->where : "quotation";
+                        best_pattern(as, q, g->head, 0, g->neg, -1, &pb) ? pb.p->where : "quotation";
                     ss->speaker_code = src.code[0];
                     ss->speaker_tok = g->head;
                     ss->speaker_sent = (int)t;

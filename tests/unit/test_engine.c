@@ -52,7 +52,8 @@ static void setup(void) {
                             "0871 = halt offensive\n"
                             "040 = meet with TGT {sym}\n"
                             "[noun]\n"
-                            "043 = meeting of SRC {sym}\n");
+                            "043 = meeting of SRC {sym}\n"
+                            "045 = mediation by SRC\n");
     dyad_error err;
     model = dyad_model_load(dir, &err);
     if (!model) fprintf(stderr, "model: %s: %s\n", err.file, err.message);
@@ -169,6 +170,10 @@ static void test_compounds(void) {
     CHECK_STR(code("A meeting of officials from Egypt, Israel and Jordan ended."),
               "1:EGY>ISR:043 1:EGY>JOR:043 1:ISR>EGY:043 1:ISR>JOR:043 1:JOR>EGY:043 "
               "1:JOR>ISR:043");
+    /* a possessive fills the source phrase of a noun pattern */
+    CHECK_STR(code("Egypt's mediation ended the war."), "1:EGY>:045");
+    CHECK_STR(code("The mediation by Jordan ended the war."), "1:JOR>:045");
+    CHECK_STR(code("The mediation ended the war."), "");
     CHECK_STR(code("Egypt, serving as a mediator alongside Jordan, praised Syria."),
               "1:EGY>:045 1:JOR>:045 1:EGY>SYR:051");
 }
