@@ -9,8 +9,9 @@
  */
 #include "dict.h"
 
+#include "fileio.h"
+
 #include <ctype.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -496,47 +497,11 @@ static int load_verb_line(load_ctx *c, int noun, char *lhs, char *rhs, char *opt
     return 0;
 }
 
-/* Read a whole file; NULL with errno set on failure. */
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) break;
-        char *nb = realloc(buf, cap * 2 + 1);
-        if (!nb) {
-            free(buf);
-            buf = NULL;
-            errno = ENOMEM;
-            break;
-        }
-        buf = nb;
-        cap *= 2;
-    }
-    int err = ferror(f);
-    fclose(f);
-    if (!buf) return NULL;
-    if (err) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 int dyad_dict_load_file(dyad_dict *d, const char *path, const char *kind, dict_warn_fn warn,
                         void *wctx, char *errbuf, size_t errlen) {
     size_t len;
-    char *buf = slurp(path, &len);
-    if (!buf) {
-        snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
-        return -1;
-    }
+    char *buf = dyad_read_file(path, &len, errbuf, errlen);
+    if (!buf) return -1;
     const char *base = strrchr(path, '/');
     load_ctx c = {d, base ? base + 1 : path, 0, warn, wctx, d->npatterns};
     int section = 0, rc = 0;

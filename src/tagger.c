@@ -30,6 +30,8 @@
  * file:line: reason.
  */
 #include "tagger.h"
+#include "fileio.h"
+#include "smap.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -60,127 +62,6 @@ static void set_err(char *errbuf, size_t errlen, const char *fmt, ...) {
     va_end(ap);
 }
 
-/* ------------------------------------------------------------ files */
-
-/* Read a whole file into a NUL-terminated malloc'd buffer. */
-static char *read_file(const char *path, size_t *out_len, char *errbuf, size_t errlen) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        set_err(errbuf, errlen, "%s: cannot open", path);
-        return NULL;
-    }
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    if (!buf) goto oom;
-    for (;;) {
-        if (cap - len < 4096 + 1) {
-            if (cap > SIZE_MAX / 2) goto oom;
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) goto oom;
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + len, 1, cap - len - 1, f);
-        len += got;
-        if (got == 0) break;
-    }
-    if (ferror(f)) {
-        set_err(errbuf, errlen, "%s: read error", path);
-        free(buf);
-        fclose(f);
-        return NULL;
-    }
-    fclose(f);
-    buf[len] = '\0';
-    *out_len = len;
-    return buf;
-oom:
-    set_err(errbuf, errlen, "%s: out of memory", path);
-    free(buf);
-    fclose(f);
-    return NULL;
-}
-
-/* ------------------------------------------------------------ string map */
-/* Open addressing, linear probing, FNV-1a; fixed capacity chosen at init
-   (a power of two at least twice the expected number of keys). Keys are
-   not owned. */
-
-typedef struct {
-    const char *key; /* NULL: empty slot */
-    uint32_t len;
-    uint32_t hash;
-    uint32_t val;
-} smap_slot;
-
-typedef struct {
-    smap_slot *slots;
-    size_t cap; /* power of two */
-    size_t n;
-} smap;
-
-static uint32_t fnv1a(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
-static int smap_init(smap *m, size_t expected) {
-    size_t cap = 16;
-    while (cap < expected * 2 + 1) {
-        if (cap > SIZE_MAX / 4 / sizeof(smap_slot)) return -1;
-        cap *= 2;
-    }
-    m->slots = calloc(cap, sizeof(smap_slot));
-    if (!m->slots) return -1;
-    m->cap = cap;
-    m->n = 0;
-    return 0;
-}
-
-static void smap_free(smap *m) {
-    free(m->slots);
-    m->slots = NULL;
-    m->cap = m->n = 0;
-}
-
-static const smap_slot *smap_get(const smap *m, const char *key, size_t len) {
-    if (!m->slots) return NULL;
-    uint32_t h = fnv1a(key, len);
-    size_t mask = m->cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        const smap_slot *s = &m->slots[i];
-        if (!s->key) return NULL;
-        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) return s;
-    }
-}
-
-/* Find or insert; *found tells which. NULL if the map is full. */
-static smap_slot *smap_put(smap *m, const char *key, size_t len, int *found) {
-    if (len > UINT32_MAX) return NULL;
-    uint32_t h = fnv1a(key, len);
-    size_t mask = m->cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        smap_slot *s = &m->slots[i];
-        if (!s->key) {
-            if ((m->n + 1) * 2 > m->cap) return NULL; /* keep load <= 1/2 */
-            s->key = key;
-            s->len = (uint32_t)len;
-            s->hash = h;
-            s->val = 0;
-            m->n++;
-            *found = 0;
-            return s;
-        }
-        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) {
-            *found = 1;
-            return s;
-        }
-    }
-}
 
 /* ------------------------------------------------------------ Lingua tags */
 
@@ -385,7 +266,7 @@ static char *yml_read(const char *dir, const char *name, yml_prep_fn prep, yml_f
         return NULL;
     }
     size_t len;
-    char *buf = read_file(path, &len, errbuf, errlen);
+    char *buf = dyad_read_file(path, &len, errbuf, errlen);
     if (!buf) return NULL;
     if (memchr(buf, '\0', len)) {
         set_err(errbuf, errlen, "%s: binary data (NUL byte)", path);
