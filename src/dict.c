@@ -45,6 +45,16 @@ static void free_strv(char **v, int n) {
     free(v);
 }
 
+static void free_pattern(dict_pattern *p) {
+    if (!p) return;
+    for (int e = 0; e < p->nel; e++) free_strv(p->el[e].alts, p->el[e].nalts);
+    free(p->el);
+    free(p->code);
+    free(p->where);
+    free(p->text);
+    free(p);
+}
+
 void dyad_dict_free(dyad_dict *d) {
     free_list_map(&d->names, 0);
     free_list_map(&d->refers, 0);
@@ -64,15 +74,7 @@ void dyad_dict_free(dyad_dict *d) {
         free(d->allnames[i]);
     }
     free(d->allnames);
-    for (size_t i = 0; i < d->npatterns; i++) {
-        dict_pattern *p = d->patterns[i];
-        for (int e = 0; e < p->nel; e++) free_strv(p->el[e].alts, p->el[e].nalts);
-        free(p->el);
-        free(p->code);
-        free(p->where);
-        free(p->text);
-        free(p);
-    }
+    for (size_t i = 0; i < d->npatterns; i++) free_pattern(d->patterns[i]);
     free(d->patterns);
     memset(d, 0, sizeof *d);
 }
@@ -394,15 +396,6 @@ static int parse_elem(dict_elem *e, const char *tok) {
     return 0;
 }
 
-static void free_pattern(dict_pattern *p) {
-    if (!p) return;
-    for (int e = 0; e < p->nel; e++) free_strv(p->el[e].alts, p->el[e].nalts);
-    free(p->el);
-    free(p->code);
-    free(p->where);
-    free(p->text);
-    free(p);
-}
 
 static int add_pattern(load_ctx *c, int noun, const char *code, const char *text, unsigned flags) {
     int nw;
