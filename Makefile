@@ -57,11 +57,11 @@ build/dyad: $(CLI_OBJ) build/libdyad.a
 build/asan/dyad: $(SAN_CLI_OBJ) build/asan/libdyad.a
 	$(CC) $(SAN_FLAGS) -o $@ $(SAN_CLI_OBJ) build/asan/libdyad.a $(DEPLIBS) -lm
 
-build/release/tests/%: tests/unit/%.c build/libdyad.a tests/harness.h
+build/release/tests/%: tests/unit/%.c build/libdyad.a tests/harness.h tests/testmodel.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) -Itests $(CFLAGS_ALL) $(REL_FLAGS) -o $@ $< build/libdyad.a $(DEPLIBS) -lm
 
-build/asan/tests/%: tests/unit/%.c build/asan/libdyad.a tests/harness.h
+build/asan/tests/%: tests/unit/%.c build/asan/libdyad.a tests/harness.h tests/testmodel.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) -Itests $(CFLAGS_ALL) $(SAN_FLAGS) -o $@ $< build/asan/libdyad.a $(DEPLIBS) -lm
 

@@ -108,7 +108,9 @@ static void explain_sentence(article_state *as, const sent_state *ss) {
         if (g->subj_start >= 0) dyad_explain(as, " subject [%d,%d)", g->subj_start, g->subj_end);
         if (g->obj_start >= 0) dyad_explain(as, " object [%d,%d)", g->obj_start, g->obj_end);
         if (g->by_start >= 0) dyad_explain(as, " by [%d,%d)", g->by_start, g->by_end);
-        dyad_explain(as, "\n");
+        dyad_explain(as, "%s%s%s%s\n", g->neg ? " negated" : "", g->passive ? " passive" : "",
+                     g->modal == MOD_INTENT ? " intent" : g->modal == MOD_HYPO ? " hypothetical" : "",
+                     g->speech ? " reporting" : "");
     }
 }
 

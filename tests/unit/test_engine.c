@@ -4,71 +4,47 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "dyad.h"
 #include "harness.h"
+#include "testmodel.h"
 
 static dyad_model *model;
-static char dir[256];
-
-static void write_file(const char *name, const char *content) {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    fputs(content, f);
-    fclose(f);
-}
 
 static void setup(void) {
-    snprintf(dir, sizeof dir, "/tmp/dyad_engine_%d", (int)getpid());
-    mkdir(dir, 0700);
-    write_file("actors.txt", "[country]\n"
-                             "EGY = Egypt | Egyptian\n"
-                             "ISR = Israel | Israeli\n"
-                             "SYR = Syria | Syrian\n"
-                             "JOR = Jordan | Jordanian\n"
-                             "EGYGOV = Cairo\n"
-                             "[group]\n"
-                             "SYRREBABC = Alpha Front {refer: movement | rebel movement}\n"
-                             "[person]\n"
-                             "EGYGOV = Ahmed Example {from 2020-01-01 to 2020-12-31}\n"
-                             "[media]\n"
-                             "EGYMED = Daily Nile\n");
-    write_file("agents.txt", "[role]\n"
-                             "GOV = foreign minister | president | official | ministry\n"
-                             "MIL = army | troop\n");
-    write_file("verbs.txt", "[verb]\n"
-                            "010 = say | add | tell {speech}\n"
-                            "011 = not provide response | decline to comment\n"
-                            "013 = be optimistic\n"
-                            "0253 = call on TGT to release\n"
-                            "045 = serve as mediator\n"
-                            "051 = praise\n"
-                            "111 = criticize\n"
-                            "190 = attack\n"
-                            "0841 = release\n"
-                            "0871 = halt offensive\n"
-                            "040 = meet with TGT {sym}\n"
-                            "[noun]\n"
-                            "043 = meeting of SRC {sym}\n"
-                            "045 = mediation by SRC\n");
-    dyad_error err;
-    model = dyad_model_load(dir, &err);
-    if (!model) fprintf(stderr, "model: %s: %s\n", err.file, err.message);
+    model = tm_load("[country]\n"
+                    "EGY = Egypt | Egyptian\n"
+                    "ISR = Israel | Israeli\n"
+                    "SYR = Syria | Syrian\n"
+                    "JOR = Jordan | Jordanian\n"
+                    "EGYGOV = Cairo\n"
+                    "[group]\n"
+                    "SYRREBABC = Alpha Front {refer: movement | rebel movement}\n"
+                    "[person]\n"
+                    "EGYGOV = Ahmed Example {from 2020-01-01 to 2020-12-31}\n"
+                    "[media]\n"
+                    "EGYMED = Daily Nile\n",
+                    "[role]\n"
+                    "GOV = foreign minister | president | official | ministry\n"
+                    "MIL = army | troop\n",
+                    "[verb]\n"
+                    "010 = say | add | tell {speech}\n"
+                    "011 = not provide response | decline to comment\n"
+                    "013 = be optimistic\n"
+                    "0253 = call on TGT to release\n"
+                    "045 = serve as mediator\n"
+                    "051 = praise\n"
+                    "111 = criticize\n"
+                    "190 = attack\n"
+                    "0841 = release\n"
+                    "0871 = halt offensive\n"
+                    "040 = meet with TGT {sym}\n"
+                    "[noun]\n"
+                    "043 = meeting of SRC {sym}\n"
+                    "045 = mediation by SRC\n");
 }
 
-static void teardown(void) {
-    dyad_model_free(model);
-    const char *f[] = {"actors.txt", "agents.txt", "verbs.txt"};
-    for (int i = 0; i < 3; i++) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", dir, f[i]);
-        unlink(path);
-    }
-    rmdir(dir);
-}
+static void teardown(void) { tm_cleanup(model); }
 
 /* Code text and render events as "s:SRC>TGT:CODE" joined by spaces. */
 static const char *code_with(const char *text, const char *date, unsigned flags) {
