@@ -7,7 +7,8 @@ DATADIR ?= $(CURDIR)/data
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wold-style-definition -Wpointer-arith -Wformat=2 -Wvla -Wwrite-strings \
-          -Wundef -Wimplicit-fallthrough
+          -Wundef -Wimplicit-fallthrough -Wconversion -Wsign-conversion -Wcast-qual \
+          -Wdouble-promotion -Wlogical-op -Wduplicated-cond -Wduplicated-branches
 PKGS    = jansson
 DEPCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEPLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson)
@@ -36,11 +37,11 @@ SAN_TEST_BIN := $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 .PHONY: all test unit golden asan bench bench-smoke fuzz fuzz-replay clean golden-update format
 all: build/dyad build/libdyad.a
 
-build/release/%.o: %.c
+build/release/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(REL_FLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
-build/asan/%.o: %.c
+build/asan/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SAN_FLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 

@@ -35,7 +35,7 @@ typedef struct mention {
     int agent_only;           /* agent noun with no country ("the spokesperson") */
     const char *role_noun;    /* the agent noun's lemma, for "the spokesperson" */
     const char *surname;      /* lower-case surname of a named person, or NULL */
-    const char **refer;       /* refer nouns of the dictionary entry */
+    const char *const *refer; /* refer nouns of the dictionary entry */
     int nrefer;
     int coref;                /* resolved through the article's reference table */
 } mention;
@@ -63,7 +63,7 @@ typedef struct ref_entry {
     int kind, person, media;
     const char *surname;      /* lower-case */
     const char *role_noun;    /* "spokesperson" */
-    const char **refer;
+    const char *const *refer;
     int nrefer;
     int sentence;             /* 1-based sentence index where it was seen */
     int tok;                  /* first token of that mention */

@@ -201,7 +201,7 @@ static int compose(article_state *as, sent_state *ss, const raw_match *r, int a,
     }
     if (base) {
         m.kind = base->kind;
-        m.refer = (const char **)base->refer;
+        m.refer = (const char *const *)base->refer;
         m.nrefer = base->nrefer;
         if (role && strlen(base->code) == 3 && base->kind == AK_COUNTRY) {
             char *c = dyad_arena_printf(as->arena, "%s%s", base->code, role);

@@ -380,7 +380,7 @@ static const char *words_cb(void *ctx, const char *key, size_t keylen, const ypa
             int done = 0;
             for (uint32_t j = 0; j < e->n; j++) {
                 if (t->pairs[e->first + j].tag == pairs[i].tag) {
-                    t->tagcount[pairs[i].tag] -= t->pairs[e->first + j].count;
+                    t->tagcount[pairs[i].tag] -= (double)t->pairs[e->first + j].count;
                     t->pairs[e->first + j].count = (float)pairs[i].val;
                     t->tagcount[pairs[i].tag] += pairs[i].val;
                     done = 1;
@@ -413,7 +413,7 @@ static const char *words_cb(void *ctx, const char *key, size_t keylen, const ypa
         int dup = 0;
         for (uint32_t j = 0; j < e->n; j++) {
             if (t->pairs[e->first + j].tag == pairs[i].tag) {
-                t->tagcount[pairs[i].tag] -= t->pairs[e->first + j].count;
+                t->tagcount[pairs[i].tag] -= (double)t->pairs[e->first + j].count;
                 t->pairs[e->first + j].count = (float)pairs[i].val;
                 dup = 1;
             }
@@ -489,7 +489,7 @@ static int build_suffixes(dyad_tagger *t) {
         if (!sl->key || sl->len < 4 || !all_lower_alpha(sl->key, sl->len)) continue;
         const lexent *e = &t->lex[sl->val];
         double tot = 0;
-        for (uint32_t j = 0; j < e->n; j++) tot += t->pairs[e->first + j].count;
+        for (uint32_t j = 0; j < e->n; j++) tot += (double)t->pairs[e->first + j].count;
         if (tot > SFX_RARE) continue;
         for (size_t k = 1; k <= SFX_MAX && k + 2 <= sl->len; k++) {
             int found;
@@ -501,8 +501,8 @@ static int build_suffixes(dyad_tagger *t) {
             for (uint32_t j = 0; j < e->n; j++) {
                 int sk = slot_of[t->pairs[e->first + j].tag];
                 if (sk < 0) continue;
-                st->count[sk] += (float)(t->pairs[e->first + j].count / tot);
-                st->total += (float)(t->pairs[e->first + j].count / tot);
+                st->count[sk] += (float)((double)t->pairs[e->first + j].count / tot);
+                st->total += (float)((double)t->pairs[e->first + j].count / tot);
             }
         }
     }
@@ -595,7 +595,7 @@ dyad_tagger *dyad_tagger_load(const char *dir, char *errbuf, size_t errlen) {
     for (int c = UC_NUM; c < UC_COUNT; c++) {
         const lexent *e = lex_get(t, uc_names[c], strlen(uc_names[c]));
         for (uint32_t j = 0; e && j < e->n; j++)
-            t->cls[c][t->pairs[e->first + j].tag] += t->pairs[e->first + j].count;
+            t->cls[c][t->pairs[e->first + j].tag] += (double)t->pairs[e->first + j].count;
         if (normalise(t->cls[c], NT) < 0) t->cls[c][uc_default[c]] = 1;
     }
 
@@ -707,12 +707,12 @@ static int classify(const dyad_tagger *t, const char *s, size_t n, int sent_star
 /* ------------------------------------------------------------ tagging */
 
 static void add_counts(const dyad_tagger *t, const lexent *e, double *d, double w) {
-    for (uint32_t j = 0; e && j < e->n; j++) d[t->pairs[e->first + j].tag] += w * t->pairs[e->first + j].count;
+    for (uint32_t j = 0; e && j < e->n; j++) d[t->pairs[e->first + j].tag] += w * (double)t->pairs[e->first + j].count;
 }
 
 static double lex_total(const dyad_tagger *t, const lexent *e) {
     double s = 0;
-    for (uint32_t j = 0; e && j < e->n; j++) s += t->pairs[e->first + j].count;
+    for (uint32_t j = 0; e && j < e->n; j++) s += (double)t->pairs[e->first + j].count;
     return s;
 }
 
