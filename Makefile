@@ -115,7 +115,7 @@ golden-update: all
 BENCH_BIN := $(BENCH_SRC:bench/%.c=build/release/bench/%)
 build/release/bench/%: bench/%.c build/libdyad.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(REL_FLAGS) -o $@ $< build/libdyad.a $(DEPLIBS) -lm
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(REL_FLAGS) -pthread -o $@ $< build/libdyad.a $(DEPLIBS) -lm
 
 bench: all $(BENCH_BIN)
 	@sh bench/run.sh
