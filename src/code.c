@@ -250,10 +250,19 @@ static const char *apply_modality(int modal, int reported, const char *code) {
     if (modal == MOD_HYPO) return NULL;
     /* the intent code that names the same act, most specific first */
     static const char *const intent[][2] = {
-        {"0841", "0353"}, {"084", "0353"}, {"081", "0351"}, {"082", "0352"}, {"083", "0341"},
-        {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"045", "039"}, {"04", "036"},
-        {"057", "036"},   {"05", "032"},   {"06", "031"},   {"07", "033"},  {"08", "035"},
-        {"09", "030"},    {"15", "130"},   {"16", "130"},   {"17", "130"},  {NULL, NULL}};
+        /* material cooperation -> intent to cooperate (031x) or to give aid (033x) */
+        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+        /* yielding -> intent to reform (034x) or to yield (035x) */
+        {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"}, {"083", "034"},
+        {"081", "0351"}, {"082", "0352"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
+        {"087", "0356"}, {"08", "035"},
+        /* consult, mediate, negotiate -> intent to meet (036) or mediate (039) */
+        {"045", "039"}, {"04", "036"},
+        /* diplomatic cooperation, agreements -> intent to cooperate diplomatically */
+        {"05", "032"}, {"09", "030"},
+        /* force posture, reduced relations, coercion -> threaten */
+        {"15", "130"}, {"16", "130"}, {"17", "130"}, {NULL, NULL}};
     for (int i = 0; intent[i][0]; i++)
         if (strncmp(code, intent[i][0], strlen(intent[i][0])) == 0) return intent[i][1];
     return "138"; /* 18-20: threaten with force */

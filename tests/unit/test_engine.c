@@ -98,6 +98,7 @@ static void test_conditions_and_intent(void) {
     CHECK_STR(code("Syria said it would release the prisoners if Israel halted its offensive."),
               "1:SYR>:0353");
     CHECK_STR(code("Israel halted its offensive."), "1:ISR>:0871");
+    CHECK_STR(code("Israel will halt its offensive."), "1:ISR>:0356");
     /* "would" under a non-reporting verb is hypothetical */
     CHECK_STR(code("Egypt hopes that Syria would release the prisoners."), "");
 }
