@@ -54,6 +54,17 @@ static void side_from_mentions(const sent_state *ss, side *s, const int *idx, in
     }
 }
 
+/* When a phrase names no coded actor, its agent nouns stand as bare roles
+ * ("Police arrested protesters" -> COP -> OPP, as GDELT codes them). News
+ * media are left out: they report, they are not actors (DESIGN rule 10). */
+static void side_from_roles(const sent_state *ss, side *s, const int *idx, int n) {
+    for (int i = 0; i < n && !s->n; i++) {
+        const mention *m = &ss->m[idx[i]];
+        if (m->agent_only && m->role[0] && strcmp(m->role, "MED") != 0)
+            side_add(s, m->role, idx[i]);
+    }
+}
+
 static int word_in(const dyad_token *t, const dict_elem *e) {
     for (int a = 0; a < e->nalts; a++)
         if (strcmp(t->lower, e->alts[a]) == 0 || (t->lemma && strcmp(t->lemma, e->alts[a]) == 0))
@@ -430,6 +441,7 @@ static int phrase_actors(article_state *as, sent_state *ss, int a, int b, int ia
             }
         }
     }
+    side_from_roles(ss, s, idx, k);
     return 0;
 }
 
@@ -503,6 +515,13 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         int idx[MAX_SIDE];
         int k = dyad_mentions_in(ss, g->obj_start, g->obj_end, 1, idx, MAX_SIDE);
         side_from_mentions(ss, &tgt, idx, k);
+        if (!statement) side_from_roles(ss, &tgt, idx, k);
+    }
+    if (b.has_src && !b.has_tgt && !g->passive) {
+        /* "received weapons from SRC": the pattern names the source, so the
+         * subject is the one acted on */
+        tgt = src;
+        src = (side){0};
     }
     for (int i = 0; i < src.n; i++)
         if (src.mention[i] >= 0 && dyad_ref_subject(as, &ss->m[src.mention[i]], ss->s->index) != 0)

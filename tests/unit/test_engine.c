@@ -26,7 +26,10 @@ static void setup(void) {
                     "EGYMED = Daily Nile\n",
                     "[role]\n"
                     "GOV = foreign minister | president | official | ministry\n"
-                    "MIL = army | troop\n",
+                    "MIL = army | troop\n"
+                    "COP = police\n"
+                    "OPP = protester\n"
+                    "MED = reporter\n",
                     "[verb]\n"
                     "010 = say | add | tell {speech}\n"
                     "011 = not provide response | decline to comment\n"
@@ -36,6 +39,8 @@ static void setup(void) {
                     "051 = praise\n"
                     "111 = criticize\n"
                     "190 = attack\n"
+                    "173 = arrest\n"
+                    "072 = receive weapon from SRC\n"
                     "0841 = release\n"
                     "0871 = halt offensive\n"
                     "040 = meet with TGT {sym}\n"
@@ -122,6 +127,14 @@ static void test_agents_and_speech(void) {
               "1:SYR>:010 1:ISR>JOR:190");
 }
 
+static void test_bare_roles(void) {
+    /* agent nouns with no country stand as bare roles; media never */
+    CHECK_STR(code("Police arrested protesters."), "1:COP>OPP:173");
+    CHECK_STR(code("The army attacked reporters."), "1:MIL>:190");
+    /* a source slot in a verb pattern: the subject is the target */
+    CHECK_STR(code("Syria received weapons from Egypt."), "1:EGY>SYR:072");
+}
+
 static void test_require_dyad(void) {
     CHECK_STR(code_with("The Egyptian foreign minister said Israel attacked Syria.", "2020-06-01",
                         DYAD_OPT_STATEMENTS | DYAD_OPT_REQUIRE_DYAD),
@@ -179,6 +192,7 @@ int main(void) {
     RUN(test_conditions_and_intent);
     RUN(test_agents_and_speech);
     RUN(test_require_dyad);
+    RUN(test_bare_roles);
     RUN(test_reference);
     RUN(test_compounds);
     RUN(test_quotation);
