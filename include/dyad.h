@@ -195,8 +195,11 @@ typedef void (*dyad_reject_fn)(void *ctx, const dyad_error *e);
  * "-" for stdin) in format `fmt` (AUTO: by extension; unknown → text).
  * `date_override` (may be NULL) replaces every article's date. Text input:
  * a leading "date YYYY-MM-DD" token gives the date; the id is the base name
- * without extension. Calls `on_article` for each good article and
- * `on_reject` for each bad one. Returns DYAD_OK unless reading was aborted.
+ * without extension. Calls `on_article` for each good article (returning
+ * nonzero from it stops reading early, still DYAD_OK) and `on_reject` for
+ * each bad one (file, line, reason). Returns DYAD_OK, DYAD_ERR_INVALID_ARG
+ * (NULL buffer with a length, or an unknown format), DYAD_ERR_BAD_DATE (a
+ * bad `date_override`, also reported through on_reject) or DYAD_ERR_NOMEM.
  */
 DYAD_API dyad_status dyad_read_articles(const char *name, const char *buf, size_t len,
                                         dyad_input_format fmt, const char *date_override,
