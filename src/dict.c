@@ -231,6 +231,23 @@ static int add_name(load_ctx *c, dyad_strmap *index, const char *text, const dic
     }
     dict_name_list *l = name_list(index, words[0]);
     if (!l || list_insert_name(l, nm) != 0) return -1;
+    /* acronyms match with or without periods ("U.N." and "UN"): index the
+     * name under its first word without periods too */
+    if ((wf[0] & DW_ALLCAP) && strchr(words[0], '.')) {
+        char *bare = xstrndup(words[0], strlen(words[0]));
+        if (!bare) return -1;
+        char *w = bare;
+        for (const char *r = words[0]; *r; r++)
+            if (*r != '.') *w++ = *r;
+        *w = '\0';
+        int rc = 0;
+        if (bare[0]) {
+            l = name_list(index, bare);
+            rc = (!l || list_insert_name(l, nm) != 0) ? -1 : 0;
+        }
+        free(bare);
+        if (rc) return -1;
+    }
     return 0;
 }
 

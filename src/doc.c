@@ -92,6 +92,7 @@ static void explain_sentence(article_state *as, const sent_state *ss) {
     for (size_t i = 0; i < s->ntok; i++)
         dyad_explain(as, " %s/%s", s->toks[i].norm, dyad_tag_name((dyad_tag)s->toks[i].tag));
     dyad_explain(as, "\n");
+    dyad_explain_chunks(as, ss);
     for (size_t i = 0; i < ss->nm; i++) {
         const mention *m = &ss->m[i];
         dyad_explain(as, "#   actor [%d,%d) '%.*s' = %s%s%s%s\n", m->start, m->end,

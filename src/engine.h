@@ -126,6 +126,8 @@ int dyad_find_verb_groups(article_state *as, sent_state *ss);
  * when top_only): writes up to max indexes into out, returns count. */
 int dyad_mentions_in(const sent_state *ss, int a, int b, int top_only, int *out, int max);
 int dyad_np_end(const sent_state *ss, int i);
+/* Write the sentence's chunks ([NP …] [VG …] [PP …]) to the explanation. */
+void dyad_explain_chunks(article_state *as, const sent_state *ss);
 
 /* code.c */
 /* Code sentence all[idx] (already prepared). `prepare` readies later

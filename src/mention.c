@@ -40,6 +40,18 @@ static int word_all_caps(const char *w) {
     return letters > 0;
 }
 
+/* Equal when periods are ignored: "u.n." and "un". */
+static int same_without_periods(const char *a, const char *b) {
+    for (;;) {
+        while (*a == '.') a++;
+        while (*b == '.') b++;
+        if (*a != *b) return 0;
+        if (!*a) return 1;
+        a++;
+        b++;
+    }
+}
+
 /* Does token t match word w of name nm? */
 static int word_matches(const dyad_token *t, const dict_name *nm, int w, int caps_ok) {
     const char *word = nm->words[w];
@@ -53,6 +65,7 @@ static int word_matches(const dyad_token *t, const dict_name *nm, int w, int cap
             strncmp(t->lower, word, n - 1) == 0)
             ok = 1;
     }
+    if (!ok && (nm->wflags[w] & DW_ALLCAP)) ok = same_without_periods(t->lower, word);
     if (!ok) return 0;
     if (caps_ok) return 1;
     if (nm->wflags[w] & DW_ALLCAP) return word_all_caps(t->norm);
@@ -70,7 +83,19 @@ static int in_date_range(const dict_actor *a, long date) {
 static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_t i, long date,
                          int caps_ok, const dict_name **best) {
     const dyad_token *t = &s->toks[i];
-    const char *keys[3] = {t->lower, t->lemma, NULL};
+    /* keys: the form, the lemma, and for acronyms written with periods the
+     * form without them ("U.N." finds entries written "UN"); acronyms are
+     * short, so a token too long for the buffer simply has no such key */
+    char bare[32];
+    const char *keys[4] = {t->lower, t->lemma, NULL, NULL};
+    size_t tl = strlen(t->lower);
+    if (strchr(t->lower, '.') && tl < sizeof bare) {
+        size_t b = 0;
+        for (size_t q = 0; q < tl; q++)
+            if (t->lower[q] != '.') bare[b++] = t->lower[q];
+        bare[b] = '\0';
+        if (b) keys[t->lemma ? 2 : 1] = bare;
+    }
     int bestn = 0;
     *best = NULL;
     for (int k = 0; k < 3 && keys[k]; k++) {

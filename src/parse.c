@@ -370,3 +370,34 @@ int dyad_find_verb_groups(article_state *as, sent_state *ss) {
         if (ss->vg[k].kind != VG_FINITE) resolve_nonfinite(ss, (int)k);
     return 0;
 }
+
+void dyad_explain_chunks(article_state *as, const sent_state *ss) {
+    int n = (int)ss->s->ntok;
+    dyad_explain(as, "#   chunks:");
+    for (int i = 0; i < n;) {
+        int vg = -1;
+        for (size_t v = 0; v < ss->nvg; v++)
+            if (ss->vg[v].start == i) vg = (int)v;
+        int e = i + 1;
+        const char *label = NULL;
+        if (vg >= 0) {
+            label = "VG";
+            e = ss->vg[vg].end > i ? ss->vg[vg].end : i + 1;
+        } else if ((tag(ss, i) == TAG_IN || tag(ss, i) == TAG_TO) && !is_subordinator(ss, i) &&
+                   np_tok(ss, i + 1)) {
+            label = "PP";
+            e = dyad_np_end(ss, i + 1);
+        } else if (np_tok(ss, i)) {
+            e = dyad_np_end(ss, i);
+            if (e <= i) e = i + 1;
+            label = "ADJP";
+            for (int k = i; k < e; k++)
+                if (!TAG_IS_ADJ(tag(ss, k))) label = "NP";
+        }
+        if (label) dyad_explain(as, " [%s", label);
+        for (int k = i; k < e; k++) dyad_explain(as, " %s", ss->s->toks[k].norm);
+        if (label) dyad_explain(as, "]");
+        i = e;
+    }
+    dyad_explain(as, "\n");
+}

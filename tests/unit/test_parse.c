@@ -51,6 +51,12 @@ static void test_verb_groups(void) {
                    "  verb group [5,6) head 'praised' finite subject [4,5) object [6,7)"));
 }
 
+static void test_chunks(void) {
+    CHECK(explains("Speaking in Cairo, the Egyptian foreign minister said that Israel is optimistic.",
+                   "  chunks: [VG Speaking] [PP in Cairo] , [NP the Egyptian foreign minister] "
+                   "[VG said] that [NP Israel] [VG is] [ADJP optimistic] ."));
+}
+
 static void test_mentions(void) {
     /* composition: demonym + agent noun; a capital as government */
     CHECK(explains("The Egyptian foreign minister praised Jordan.",
@@ -74,6 +80,9 @@ static void test_mentions(void) {
     ex = tm_explain(model, "The movement criticized Israel.");
     CHECK(strstr(ex, "(reference)") == NULL);
     free(ex);
+    /* acronyms match with or without periods, both ways */
+    CHECK(explains("The U.A.R. praised Jordan.", "  actor [1,2) 'U.A.R.' = UAR"));
+    CHECK(explains("The FTN praised Jordan.", "  actor [1,2) 'FTN' = XYZFTN"));
     /* media are marked */
     CHECK(explains("Syria told the Daily Nile nothing.", "  actor [3,5) 'Daily Nile' = EGYMED (media)"));
 }
@@ -85,8 +94,10 @@ int main(void) {
                     "SYR = Syria | Syrian\n"
                     "JOR = Jordan | Jordanian\n"
                     "EGYGOV = Cairo\n"
+                    "UAR = UAR\n"
                     "[group]\n"
                     "SYRREBABC = Alpha Front {refer: movement}\n"
+                    "XYZFTN = F.T.N.\n"
                     "[media]\n"
                     "EGYMED = Daily Nile\n",
                     "[role]\n"
@@ -101,6 +112,7 @@ int main(void) {
     }
     RUN(test_verb_groups);
     RUN(test_mentions);
+    RUN(test_chunks);
     tm_cleanup(model);
     DONE();
 }
