@@ -463,6 +463,27 @@ static void co_actors(const sent_state *ss, int from, int to, side *s) {
     }
 }
 
+/* A target in a directional phrase right after the match that the pattern
+ * does not name: "imposed sanctions on Iran", "fired rockets at Gaza".
+ * Only these prepositions, never across a comma or another verb, and "at"
+ * not for meetings ("met at the White House" names a place). */
+static void pp_target(const sent_state *ss, const char *code, int from, side *tgt) {
+    static const char *const preps[] = {"against", "on", "upon", "toward", "towards", "at", NULL};
+    int n = (int)ss->s->ntok;
+    for (int j = from; j < n && j < from + 4; j++) {
+        int t = tag(ss, j);
+        if (t == TAG_COMMA || t == TAG_PERIOD || t == TAG_MD || TAG_IS_VERB(t)) return;
+        if (t != TAG_IN) continue;
+        const char *w = ss->s->toks[j].lower;
+        int k = 0;
+        while (preps[k] && strcmp(preps[k], w) != 0) k++;
+        if (!preps[k] || (!strcmp(w, "at") && !strncmp(code, "04", 2))) return;
+        side s = {0};
+        if (match_slot(ss, j + 1, 0, &s) >= 0) *tgt = s;
+        return;
+    }
+}
+
 /* Is the verb group inside a conditional clause ("if Israel halted its
  * offensive")? Such acts have not happened: they are not coded. */
 static int in_condition(const sent_state *ss, const vgroup *g) {
@@ -517,6 +538,7 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         side_from_mentions(ss, &tgt, idx, k);
         if (!statement) side_from_roles(ss, &tgt, idx, k);
     }
+    if (!tgt.n && !statement && !(p->flags & PF_NOTARGET)) pp_target(ss, p->code, b.end, &tgt);
     if (b.has_src && !b.has_tgt && !g->passive) {
         /* "received weapons from SRC": the pattern names the source, so the
          * subject is the one acted on */

@@ -40,6 +40,8 @@ static void setup(void) {
                     "111 = criticize\n"
                     "190 = attack\n"
                     "173 = arrest\n"
+                    "163 = impose sanction\n"
+                    "194 = fire rocket\n"
                     "072 = receive weapon from SRC\n"
                     "0841 = release\n"
                     "0871 = halt offensive\n"
@@ -127,6 +129,14 @@ static void test_agents_and_speech(void) {
               "1:SYR>:010 1:ISR>JOR:190");
 }
 
+static void test_pp_targets(void) {
+    CHECK_STR(code("Egypt imposed new sanctions on Syria."), "1:EGY>SYR:163");
+    CHECK_STR(code("Syria fired rockets at Israel on Monday."), "1:SYR>ISR:194");
+    /* not across a comma, not a locative */
+    CHECK_STR(code("Syria fired rockets, at least on Monday."), "1:SYR>:194");
+    CHECK_STR(code("Syria fired rockets in Jordan."), "1:SYR>:194");
+}
+
 static void test_bare_roles(void) {
     /* agent nouns with no country stand as bare roles; media never */
     CHECK_STR(code("Police arrested protesters."), "1:COP>OPP:173");
@@ -193,6 +203,7 @@ int main(void) {
     RUN(test_agents_and_speech);
     RUN(test_require_dyad);
     RUN(test_bare_roles);
+    RUN(test_pp_targets);
     RUN(test_reference);
     RUN(test_compounds);
     RUN(test_quotation);
