@@ -102,7 +102,8 @@ DYAD_API size_t dyad_model_count(const dyad_model *m, int kind);
 typedef struct dyad_options {
     unsigned flags;            /**< DYAD_OPT_* bits */
     size_t max_article_bytes;  /**< larger articles fail with DYAD_ERR_LIMIT */
-    unsigned max_pairs;        /**< cap on compound-actor pairs per sentence */
+    unsigned max_pairs;        /**< most events with both actors per sentence (compound
+                                    actors expand to pairs); 0 = no cap */
 } dyad_options;
 
 /** Defaults: statements on, no dyad requirement, 8 MiB per article, 12 pairs. */

@@ -12,6 +12,7 @@
  * quoted speaker, a plain 010 dropped when the same source has a more
  * specific event, and duplicates removed.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cameo.h"
@@ -24,6 +25,7 @@ typedef struct side {
     const char *code[MAX_SIDE];
     int mention[MAX_SIDE]; /* mention index for spans, -1 when unknown */
     int n;
+    int dropped;           /* actors left out because the side was full */
 } side;
 
 typedef struct binding {
@@ -38,9 +40,13 @@ static int tag(const sent_state *ss, int i) {
 }
 
 static void side_add(side *s, const char *code, int mi) {
-    if (!code || !code[0] || s->n >= MAX_SIDE) return;
+    if (!code || !code[0]) return;
     for (int i = 0; i < s->n; i++)
         if (strcmp(s->code[i], code) == 0) return;
+    if (s->n >= MAX_SIDE) {
+        s->dropped++;
+        return;
+    }
     s->code[s->n] = code;
     s->mention[s->n] = mi;
     s->n++;
@@ -248,14 +254,17 @@ static void split_code(const article_state *as, const char *code, const char **c
 }
 
 /* Modality (DESIGN rule 5). "will", and "would" inside reported speech
- * ("Hamas said it would release…"), turn material acts into intent (03x) or
- * threats (13x); other modals ("could", "might", a "would" under "hope")
- * are hypothetical: the act is dropped. Verbal acts (01, 02, 10-14) stand,
- * and intent (03) stands only when reported. Returns the code, or NULL. */
-static const char *apply_modality(int modal, int reported, const char *code) {
+ * ("Hamas said it would release…"), turn material acts into the matching
+ * intent (03x) or threats (13x); other modals ("could", "might", "should",
+ * and a "would" under "hope") are hypothetical: the act is dropped. Verbal
+ * acts (01, 02, 10-14) stand whatever the modal; intent (03) stands under
+ * "will" or a reported "would" and is dropped when hypothetical. Returns the
+ * code, or NULL. `reported_would`: the modal is "would" in a clause governed
+ * by a reporting verb. */
+static const char *apply_modality(int modal, int reported_would, const char *code) {
     if (modal == MOD_NONE) return code;
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (modal == MOD_HYPO && reported) modal = MOD_INTENT;
+    if (modal == MOD_HYPO && reported_would) modal = MOD_INTENT;
     if (root <= 2 || (root >= 10 && root <= 14)) return code;
     if (root == 3) return modal == MOD_INTENT ? code : NULL;
     if (modal == MOD_HYPO) return NULL;
@@ -326,33 +335,75 @@ static int push_event(article_state *as, const sent_state *ss, const ev_ctx *c,
 }
 
 /* Events for one matched pattern with the given source and target sides. */
+/* Order of pairs for the cap: pair (i, j) of an n×m grid is taken by
+ * rounds, so that when the cap bites every actor still appears (not all of
+ * the first source's pairs and none of the last's). */
+typedef struct pair {
+    int i, j, round;
+} pair;
+
+static int pair_by_round(const void *a, const void *b) {
+    const pair *x = a, *y = b;
+    if (x->round != y->round) return x->round - y->round;
+    if (x->i != y->i) return x->i - y->i;
+    return x->j - y->j;
+}
+
+static int pair_by_source(const void *a, const void *b) {
+    const pair *x = a, *y = b;
+    return x->i != y->i ? x->i - y->i : x->j - y->j;
+}
+
+/* Events for one matched pattern with the given source and target sides.
+ * Events with both actors count against the per-sentence cap (max_pairs;
+ * 0 = no cap); within the cap they are emitted source by source. */
 static int emit_all(article_state *as, const sent_state *ss, const ev_ctx *c, const char *code,
                     unsigned flags, const side *src, const side *tgt) {
-    if (flags & PF_SYM) {
-        side all = *src;
+    side all;
+    const side *from = src, *to = tgt;
+    int sym = (flags & PF_SYM) != 0;
+    if (sym) {
+        all = *src;
         for (int i = 0; i < tgt->n; i++) side_add(&all, tgt->code[i], tgt->mention[i]);
-        unsigned pairs = 0;
-        for (int i = 0; i < all.n; i++)
-            for (int j = 0; j < all.n; j++) {
-                if (i == j) continue;
-                if (pairs++ >= as->opt->max_pairs) return 0;
-                if (push_event(as, ss, c, code, all.code[i], all.mention[i], all.code[j],
-                               all.mention[j]) != 0)
-                    return -1;
-            }
-        if (all.n == 1 && push_event(as, ss, c, code, all.code[0], all.mention[0], "", -1) != 0)
-            return -1;
+        from = to = &all;
+    }
+    if (src->dropped || tgt->dropped)
+        dyad_explain(as, "#   more than %d actors on one side: the rest are left out\n", MAX_SIDE);
+    if (to->n == 0 || (sym && all.n == 1)) {
+        for (int i = 0; i < from->n; i++)
+            if (push_event(as, ss, c, code, from->code[i], from->mention[i], "", -1) != 0)
+                return -1;
         return 0;
     }
-    for (int i = 0; i < src->n; i++) {
-        if (tgt->n == 0) {
-            if (push_event(as, ss, c, code, src->code[i], src->mention[i], "", -1) != 0) return -1;
-            continue;
+    pair pairs[MAX_SIDE * MAX_SIDE];
+    int np = 0;
+    for (int i = 0; i < from->n; i++)
+        for (int j = 0; j < to->n; j++) {
+            if (sym && i == j) continue;
+            /* round: for symmetric acts the offset j - i (mod n); else the
+             * target, so every source acts on the first target first */
+            int round = sym ? (j - i + from->n) % from->n : j;
+            pairs[np++] = (pair){i, j, round};
         }
-        for (int j = 0; j < tgt->n; j++)
-            if (push_event(as, ss, c, code, src->code[i], src->mention[i], tgt->code[j],
-                           tgt->mention[j]) != 0)
-                return -1;
+    int room = np;
+    unsigned cap = as->opt->max_pairs;
+    if (cap) {
+        unsigned left = cap > as->dyads ? cap - as->dyads : 0;
+        if ((unsigned)np > left) {
+            room = (int)left;
+            qsort(pairs, (size_t)np, sizeof *pairs, pair_by_round);
+            dyad_explain(as, "#   %d of %d actor pairs kept (at most %u per sentence)\n", room, np,
+                         cap);
+        }
+    }
+    qsort(pairs, (size_t)room, sizeof *pairs, pair_by_source);
+    for (int k = 0; k < room; k++) {
+        const pair *q = &pairs[k];
+        size_t before = as->nevents;
+        if (push_event(as, ss, c, code, from->code[q->i], from->mention[q->i], to->code[q->j],
+                       to->mention[q->j]) != 0)
+            return -1;
+        if (as->nevents > before) as->dyads++;
     }
     return 0;
 }
@@ -403,13 +454,14 @@ static int phrase_actors(article_state *as, sent_state *ss, int a, int b, int ia
     for (int i = 0; i < k; i++) {
         const mention *m = &ss->m[idx[i]];
         if (!m->agent_only) continue;
-        const ref_entry *r = m->role_noun ? dyad_ref_role(as, m->role_noun) : NULL;
+        const ref_entry *r =
+            m->role_noun ? dyad_ref_role(as, m->role_noun, ss->s->index, a) : NULL;
         if (r) {
             side_add(s, r->code, idx[i]);
             return 0;
         }
         if (statement && state_role(m->role)) {
-            const ref_entry *c = dyad_ref_country(as);
+            const ref_entry *c = dyad_ref_country(as, ss->s->index, a);
             if (c) {
                 const char *code = dyad_arena_printf(as->arena, "%s%s", c->country, m->role);
                 if (!code) return -1;
@@ -546,15 +598,27 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         src = (side){0};
     }
     for (int i = 0; i < src.n; i++)
-        if (src.mention[i] >= 0 && dyad_ref_subject(as, &ss->m[src.mention[i]], ss->s->index) != 0)
+        if (src.mention[i] >= 0 &&
+            dyad_ref_subject(as, &ss->m[src.mention[i]], src.code[i], ss->s->index) != 0)
             return -1;
     for (int i = 0; i < b.src.n; i++) side_add(&src, b.src.code[i], b.src.mention[i]);
     for (int i = 0; i < b.tgt.n; i++) side_add(&tgt, b.tgt.code[i], b.tgt.mention[i]);
     if (!statement) co_actors(ss, g->head, b.end + 3, &src);
+    /* governed by a reporting verb: the nearest clause verb before it reports */
     int reported = 0;
-    for (int q = 0; q < v; q++)
-        if (ss->vg[q].speech) reported = 1;
-    const char *code = in_condition(ss, g) ? NULL : apply_modality(g->modal, reported, p->code);
+    for (int q = v - 1; q >= 0; q--)
+        if (ss->vg[q].kind == VG_FINITE || ss->vg[q].kind == VG_PARTICIPLE) {
+            reported = ss->vg[q].speech;
+            /* not across a coordination of clauses (", and", ", but", ";") */
+            for (int k = ss->vg[q].end; reported && k + 1 < g->start; k++)
+                if (tag(ss, k) == TAG_COLON ||
+                    (tag(ss, k) == TAG_COMMA && tag(ss, k + 1) == TAG_CC))
+                    reported = 0;
+            break;
+        }
+    const char *code = in_condition(ss, g)
+                           ? NULL
+                           : apply_modality(g->modal, reported && g->would, p->code);
     if (!code) {
         if (as->opt->flags & DYAD_OPT_EXPLAIN)
             dyad_explain(as, "#   dropped: hypothetical (%s)\n", p->code);
@@ -660,6 +724,7 @@ static void tidy(article_state *as, size_t first) {
 int dyad_code_sentence(article_state *as, sent_state *ss, sent_state *all, size_t nall,
                        size_t idx, int (*prepare)(article_state *, sent_state *)) {
     size_t first = as->nevents;
+    as->dyads = 0;
     ss->in_quote = sentence_in_quote(ss) || (idx > 0 && all[idx - 1].s->quote_cont);
     if (ss->in_quote && !ss->speaker_code && find_speaker(as, all, nall, idx, prepare) != 0)
         return -1;

@@ -50,6 +50,7 @@ typedef struct vgroup {
     int head;                 /* main verb token */
     int kind;                 /* VG_* */
     int neg, passive, modal;
+    int would;                /* the modal is "would"/"'d" (future in the past) */
     int subj_start, subj_end; /* subject noun phrase, -1 when none */
     int ins_start, ins_end;   /* comma insertion (appositive) after the subject, -1 if none */
     int obj_start, obj_end;   /* direct object noun phrase, -1 when none */
@@ -80,6 +81,7 @@ typedef struct article_state {
     size_t nrefs, caprefs;
     dyad_event *events;
     size_t nevents, capevents;
+    unsigned dyads;           /* events with both actors in the current sentence */
     /* explanation buffer (DYAD_OPT_EXPLAIN) */
     char *explain;
     size_t explen, expcap;
@@ -107,16 +109,21 @@ typedef struct sent_state {
 int dyad_find_mentions(article_state *as, sent_state *ss);
 int dyad_add_mention(article_state *as, sent_state *ss, const mention *m);
 int dyad_ref_register(article_state *as, const mention *m, int sentence);
-/* Record that mention m was the subject of a clause (pronouns prefer these). */
-int dyad_ref_subject(article_state *as, const mention *m, int sentence);
+/* Record that mention m, resolved to `code`, was the subject of a clause
+ * (pronouns prefer subjects). */
+int dyad_ref_subject(article_state *as, const mention *m, const char *code, int sentence);
 /* Most recent compatible entry seen before (sentence, tok) for a pronoun
  * (he, she, it, they...), or NULL. */
 const ref_entry *dyad_ref_pronoun(const article_state *as, const char *pron, int sentence,
                                   int tok);
-/* Most recent entry with that agent noun ("spokesperson"), or NULL. */
-const ref_entry *dyad_ref_role(const article_state *as, const char *role_noun);
-/* Most recent country entry (for "the ministry said"), or NULL. */
-const ref_entry *dyad_ref_country(const article_state *as);
+/* Most recent entry before (sentence, tok) with that agent noun
+ * ("spokesperson"), or NULL. */
+const ref_entry *dyad_ref_role(const article_state *as, const char *role_noun, int sentence,
+                               int tok);
+/* The entry whose country an unnamed agent takes ("the ministry said"): the
+ * most recent subject with a country before (sentence, tok), else the most
+ * recent actor with one; NULL if none. */
+const ref_entry *dyad_ref_country(const article_state *as, int sentence, int tok);
 int dyad_mention_from_ref(article_state *as, sent_state *ss, int start, int end,
                           const ref_entry *r);
 

@@ -187,7 +187,21 @@ static int is_name_token(const dyad_token *t) {
 }
 
 /* Build one composed mention from raw matches r[a..b) (adjacent). */
-static int compose(article_state *as, sent_state *ss, const raw_match *r, int a, int b) {
+static int is_date_word(const char *w) {
+    static const char *const words[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+        "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", NULL};
+    for (int i = 0; words[i]; i++)
+        if (strcmp(w, words[i]) == 0) return 1;
+    return 0;
+}
+
+/* limit: the first token of the next dictionary match (a name may not
+ * extend into it). */
+static int compose(article_state *as, sent_state *ss, const raw_match *r, int a, int b,
+                   int limit) {
     const dyad_sentence *s = ss->s;
     mention m;
     memset(&m, 0, sizeof m);
@@ -216,9 +230,12 @@ static int compose(article_state *as, sent_state *ss, const raw_match *r, int a,
         if (act->kind == AK_MEDIA) m.media = 1;
         if (!base || strlen(act->code) > strlen(base->code)) base = act;
     }
-    /* A person's name right after the actor: "spokesperson Matthew Miller". */
+    /* A person's name right after the actor: "spokesperson Matthew Miller"
+     * (not into the next actor, nor a day or month: "Israeli official Tuesday") */
     int e = m.end;
-    while (e < (int)s->ntok && is_name_token(&s->toks[e]) && ss->tok_mention[e] < 0) e++;
+    while (e < (int)s->ntok && e < limit && is_name_token(&s->toks[e]) &&
+           ss->tok_mention[e] < 0 && !is_date_word(s->toks[e].lower))
+        e++;
     if (e > m.end && e - m.end <= 4) {
         m.end = e;
         m.person = 1;
@@ -264,20 +281,40 @@ int dyad_mention_from_ref(article_state *as, sent_state *ss, int start, int end,
     return dyad_add_mention(as, ss, &m);
 }
 
+/* Reference reaches back at most this many table entries: enough for any
+ * news article, and it keeps coding linear in the article's length. */
+#define REF_WINDOW 256
+
+static size_t ref_lo(const article_state *as) {
+    return as->nrefs > REF_WINDOW ? as->nrefs - REF_WINDOW : 0;
+}
+
+/* Was entry r seen before token tok of sentence `sentence`? (A quotation's
+ * later sentences may be prepared early; they must not be referred to.) */
+static int before(const ref_entry *r, int sentence, int tok) {
+    return r->sentence < sentence || (r->sentence == sentence && r->tok < tok);
+}
+
 /* Most recent entry with this surname. */
-static const ref_entry *ref_surname(const article_state *as, const char *lower) {
-    for (size_t i = as->nrefs; i-- > 0;)
-        if (as->refs[i].surname && strcmp(as->refs[i].surname, lower) == 0 && as->refs[i].code[0])
-            return &as->refs[i];
+static const ref_entry *ref_surname(const article_state *as, const char *lower, int sentence,
+                                    int tok) {
+    for (size_t i = as->nrefs; i-- > ref_lo(as);) {
+        const ref_entry *r = &as->refs[i];
+        if (r->surname && r->code[0] && before(r, sentence, tok) && strcmp(r->surname, lower) == 0)
+            return r;
+    }
     return NULL;
 }
 
-/* Most recent entry whose refer nouns include one of the codes of names in l
- * matching the words at i. */
-static const ref_entry *ref_refer(const article_state *as, const char *phrase) {
-    for (size_t i = as->nrefs; i-- > 0;)
-        for (int k = 0; k < as->refs[i].nrefer; k++)
-            if (strcmp(as->refs[i].refer[k], phrase) == 0) return &as->refs[i];
+/* Most recent entry with this refer noun ("islamist movement"). */
+static const ref_entry *ref_refer(const article_state *as, const char *phrase, int sentence,
+                                  int tok) {
+    for (size_t i = as->nrefs; i-- > ref_lo(as);) {
+        const ref_entry *r = &as->refs[i];
+        if (!before(r, sentence, tok)) continue;
+        for (int k = 0; k < r->nrefer; k++)
+            if (strcmp(r->refer[k], phrase) == 0) return r;
+    }
     return NULL;
 }
 
@@ -305,7 +342,8 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
     for (int a = 0; a < nraw;) {
         int b = a + 1;
         while (b < nraw && raw[b].start == raw[b - 1].end) b++;
-        if (compose(as, ss, raw, a, b) != 0) return -1;
+        int limit = b < nraw ? raw[b].start : (int)s->ntok;
+        if (compose(as, ss, raw, a, b, limit) != 0) return -1;
         a = b;
     }
     /* Reference: surnames and "the <refer noun>" for tokens not yet covered. */
@@ -313,7 +351,7 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
         if (ss->tok_mention[i] >= 0) continue;
         const dyad_token *t = &s->toks[i];
         if (is_name_token(t)) {
-            const ref_entry *r = ref_surname(as, t->lower);
+            const ref_entry *r = ref_surname(as, t->lower, s->index, (int)i);
             if (r) {
                 if (dyad_mention_from_ref(as, ss, (int)i, (int)i + 1, r) != 0) return -1;
                 continue;
@@ -325,7 +363,7 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
             if (n) {
                 char *phrase = join_words(as->arena, best);
                 if (!phrase) return -1;
-                const ref_entry *r = ref_refer(as, phrase);
+                const ref_entry *r = ref_refer(as, phrase, s->index, (int)i);
                 if (r) {
                     if (dyad_mention_from_ref(as, ss, (int)i + 1, (int)i + 1 + n, r) != 0)
                         return -1;
@@ -337,8 +375,7 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
     return 0;
 }
 
-static const char *country_of(const dyad_dict *d, const char *code, dyad_arena *a) {
-    (void)d;
+static const char *country_of(const char *code, dyad_arena *a) {
     if (strlen(code) < 3) return "";
     if (strncmp(code, "IGO", 3) == 0) return "";
     return dyad_arena_strndup(a, code, 3);
@@ -353,10 +390,12 @@ int dyad_ref_register(article_state *as, const mention *m, int sentence) {
         as->refs = nr;
         as->caprefs = nc;
     }
-    ref_entry *r = &as->refs[as->nrefs++];
+    const char *country = m->code[0] ? country_of(m->code, as->arena) : "";
+    if (!country) return -1;
+    ref_entry *r = &as->refs[as->nrefs];
     memset(r, 0, sizeof *r);
     r->code = m->code;
-    r->country = m->code[0] ? country_of(&as->model->dict, m->code, as->arena) : "";
+    r->country = country;
     r->role = m->role;
     r->kind = m->kind;
     r->person = m->person;
@@ -367,17 +406,27 @@ int dyad_ref_register(article_state *as, const mention *m, int sentence) {
     r->nrefer = m->nrefer;
     r->sentence = sentence;
     r->tok = m->start;
-    return r->country ? 0 : -1;
-}
-
-int dyad_ref_subject(article_state *as, const mention *m, int sentence) {
-    if (dyad_ref_register(as, m, sentence) != 0) return -1;
-    if (as->nrefs && as->refs[as->nrefs - 1].tok == m->start) as->refs[as->nrefs - 1].subject = 1;
+    as->nrefs++;
     return 0;
 }
 
-static int before(const ref_entry *r, int sentence, int tok) {
-    return r->sentence < sentence || (r->sentence == sentence && r->tok < tok);
+int dyad_ref_subject(article_state *as, const mention *m, const char *code, int sentence) {
+    /* the entry the mention itself made, if it carries this code */
+    for (size_t i = as->nrefs; i-- > ref_lo(as);) {
+        ref_entry *r = &as->refs[i];
+        if (r->sentence != sentence || r->tok != m->start) continue;
+        if (strcmp(r->code, code) == 0) {
+            r->subject = 1;
+            return 0;
+        }
+    }
+    /* an agent noun resolved to a code ("the spokesperson" -> EGYGOV) */
+    mention copy = *m;
+    copy.code = code;
+    copy.agent_only = 0;
+    if (dyad_ref_register(as, &copy, sentence) != 0) return -1;
+    as->refs[as->nrefs - 1].subject = 1;
+    return 0;
 }
 
 const ref_entry *dyad_ref_pronoun(const article_state *as, const char *pron, int sentence,
@@ -388,7 +437,7 @@ const ref_entry *dyad_ref_pronoun(const article_state *as, const char *pron, int
     else return NULL;
     /* prefer the most recent subject; else the most recent mention */
     for (int pass = 0; pass < 2; pass++)
-        for (size_t i = as->nrefs; i-- > 0;) {
+        for (size_t i = as->nrefs; i-- > ref_lo(as);) {
             const ref_entry *r = &as->refs[i];
             if (!r->code[0] || r->media || !before(r, sentence, tok)) continue;
             if (pass == 0 && !r->subject) continue;
@@ -397,23 +446,27 @@ const ref_entry *dyad_ref_pronoun(const article_state *as, const char *pron, int
     return NULL;
 }
 
-const ref_entry *dyad_ref_role(const article_state *as, const char *role_noun) {
-    for (size_t i = as->nrefs; i-- > 0;)
-        if (as->refs[i].code[0] && as->refs[i].role_noun &&
-            strcmp(as->refs[i].role_noun, role_noun) == 0)
-            return &as->refs[i];
+const ref_entry *dyad_ref_role(const article_state *as, const char *role_noun, int sentence,
+                               int tok) {
+    for (size_t i = as->nrefs; i-- > ref_lo(as);) {
+        const ref_entry *r = &as->refs[i];
+        if (r->code[0] && r->role_noun && before(r, sentence, tok) &&
+            strcmp(r->role_noun, role_noun) == 0)
+            return r;
+    }
     return NULL;
 }
 
-const ref_entry *dyad_ref_country(const article_state *as) {
+const ref_entry *dyad_ref_country(const article_state *as, int sentence, int tok) {
     /* the country of the most recent subject, else of the most recent actor */
     const dyad_strmap *countries = &as->model->dict.countries;
     for (int pass = 0; pass < 2; pass++)
-        for (size_t i = as->nrefs; i-- > 0;) {
+        for (size_t i = as->nrefs; i-- > ref_lo(as);) {
             const ref_entry *r = &as->refs[i];
-            if ((pass == 0 && !r->subject) || r->media || !r->country[0]) continue;
-            const dict_actor *c = dyad_strmap_get(countries, r->country);
-            if (c) return &as->refs[i];
+            if ((pass == 0 && !r->subject) || r->media || !r->country[0] ||
+                !before(r, sentence, tok))
+                continue;
+            if (dyad_strmap_get(countries, r->country)) return r;
         }
     return NULL;
 }

@@ -135,6 +135,7 @@ static int scan_group(const sent_state *ss, int i, vgroup *g) {
             g->modal = (!strcmp(w, "will") || !strcmp(w, "'ll") || !strcmp(w, "shall"))
                            ? MOD_INTENT
                            : MOD_HYPO;
+            g->would = !strcmp(w, "would") || !strcmp(w, "'d");
             j++;
             continue;
         }

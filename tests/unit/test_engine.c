@@ -106,6 +106,12 @@ static void test_conditions_and_intent(void) {
               "1:SYR>:0353");
     CHECK_STR(code("Israel halted its offensive."), "1:ISR>:0871");
     CHECK_STR(code("Israel will halt its offensive."), "1:ISR>:0356");
+    /* only "would" is future-in-the-past; "might"/"could" stay hypothetical */
+    CHECK_STR(code("Syria said it might attack Israel."), "1:SYR>:010");
+    CHECK_STR(code("Syria said it could attack Israel."), "1:SYR>:010");
+    CHECK_STR(code("Syria said it would attack Israel."), "1:SYR>ISR:138");
+    /* the reporting verb must govern the clause, not just come earlier */
+    CHECK_STR(code("Syria said nothing, and Jordan would attack Israel."), "1:SYR>:010");
     /* "would" under a non-reporting verb is hypothetical */
     CHECK_STR(code("Egypt hopes that Syria would release the prisoners."), "");
 }
@@ -165,6 +171,22 @@ static void test_reference(void) {
     CHECK_STR(code_with("Ahmed Example praised Jordan.", "2022-06-01", DYAD_OPT_STATEMENTS), "");
 }
 
+static void test_reference_review(void) {
+    /* a pronoun after a subject resolved through its agent noun */
+    CHECK_STR(code("Ahmed Example criticized Israel. Jordan praised a Syrian official on Monday. "
+                   "The official criticized Israel. He praised Egypt."),
+              "1:EGYGOV>ISR:111 2:JOR>SYRGOV:051 3:SYRGOV>ISR:111 4:SYRGOV>EGY:051");
+    /* a name does not extend into a day, nor into the next actor */
+    CHECK_STR(code("Egyptian official Omar Testname Tuesday praised Jordan. Tuesday criticized Israel."),
+              "1:EGYGOV>JOR:051");
+    CHECK_STR(code("Egyptian official Omar Testname Syria praised Jordan."),
+              "1:EGYGOV>JOR:051 1:SYR>JOR:051");
+    /* an actor named only later (in a quotation's attribution) is not referred to */
+    CHECK_STR(code("\xe2\x80\x9cThe official criticized Israel. We are ready,\xe2\x80\x9d an "
+                   "Egyptian official said."),
+              "1:GOV>ISR:111 1:EGYGOV>:010 2:EGYGOV>:010");
+}
+
 static void test_compounds(void) {
     CHECK_STR(code("Egypt met with Israel."), "1:EGY>ISR:040 1:ISR>EGY:040");
     CHECK_STR(code("A meeting of officials from Egypt, Israel and Jordan ended."),
@@ -176,6 +198,40 @@ static void test_compounds(void) {
     CHECK_STR(code("The mediation ended the war."), "");
     CHECK_STR(code("Egypt, serving as a mediator alongside Jordan, praised Syria."),
               "1:EGY>:045 1:JOR>:045 1:EGY>SYR:051");
+}
+
+static void test_pair_cap(void) {
+    /* 4 actors meeting: 12 ordered pairs, exactly the default cap */
+    CHECK_STR(code("Egypt, Israel and Syria met with Jordan."),
+              "1:EGY>ISR:040 1:EGY>SYR:040 1:EGY>JOR:040 1:ISR>EGY:040 1:ISR>SYR:040 "
+              "1:ISR>JOR:040 1:SYR>EGY:040 1:SYR>ISR:040 1:SYR>JOR:040 1:JOR>EGY:040 "
+              "1:JOR>ISR:040 1:JOR>SYR:040");
+    /* 5 actors: 20 pairs, 12 kept, and every actor is a source of some */
+    const char *five = code("Egypt, Israel, Syria and Jordan met with Alpha Front.");
+    CHECK(strstr(five, "1:EGY>") && strstr(five, "1:ISR>") && strstr(five, "1:SYR>") &&
+          strstr(five, "1:JOR>") && strstr(five, "1:SYRREBABC>"));
+    /* the cap counts every dyadic event of the sentence, and when it bites,
+     * every actor keeps some pairs */
+    dyad_article a = {"t", "2020-06-01", NULL, NULL,
+                      "Egypt, Israel, Syria and Jordan attacked Alpha Front and Cairo.", 0};
+    a.text_len = strlen(a.text);
+    dyad_options o = dyad_options_default();
+    o.max_pairs = 4;
+    dyad_doc *d = NULL;
+    dyad_error err;
+    CHECK_INT(dyad_code_article(model, &o, &a, &d, &err), DYAD_OK);
+    CHECK_INT(dyad_doc_event_count(d), 4);
+    int egy = 0, jor = 0;
+    for (size_t i = 0; i < dyad_doc_event_count(d); i++) {
+        if (!strcmp(dyad_doc_event(d, i)->source, "EGY")) egy++;
+        if (!strcmp(dyad_doc_event(d, i)->source, "JOR")) jor++;
+    }
+    CHECK(egy >= 1 && jor >= 1);
+    dyad_doc_free(d);
+    o.max_pairs = 0; /* no cap */
+    CHECK_INT(dyad_code_article(model, &o, &a, &d, &err), DYAD_OK);
+    CHECK_INT(dyad_doc_event_count(d), 8);
+    dyad_doc_free(d);
 }
 
 static void test_quotation(void) {
@@ -206,7 +262,9 @@ int main(void) {
     RUN(test_pp_targets);
     RUN(test_reference);
     RUN(test_compounds);
+    RUN(test_reference_review);
     RUN(test_quotation);
+    RUN(test_pair_cap);
     RUN(test_errors);
     teardown();
     DONE();
