@@ -10,6 +10,10 @@
 #include <string.h>
 
 #define ARENA_FIRST_BLOCK ((size_t)64 * 1024)
+/* Blocks double up to this size, then stay there (a larger request gets a
+ * block of its own size): the waste at the end of a block stays bounded
+ * however large the document grows. */
+#define ARENA_MAX_BLOCK ((size_t)1024 * 1024)
 #define ALIGN (sizeof(max_align_t))
 
 struct dyad_arena_block {
@@ -57,7 +61,7 @@ void *dyad_arena_alloc(dyad_arena *a, size_t size) {
         b->cap = cap;
         b->used = 0;
         a->head = b;
-        if (a->next_size <= SIZE_MAX / 2) a->next_size *= 2;
+        if (a->next_size < ARENA_MAX_BLOCK) a->next_size *= 2;
     }
     void *p = (char *)b->data + b->used;
     b->used += need;

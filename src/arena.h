@@ -1,6 +1,6 @@
 /*
  * arena.h — bump allocator with chained blocks, one per document.
- * First block 64 KiB, each next block doubles; allocations are aligned to
+ * First block 64 KiB, each next block doubles up to 1 MiB; allocations are aligned to
  * max_align_t. dyad_arena_reset() keeps the first block. With
  * -DDYAD_ARENA_DEBUG every allocation is a separate malloc so ASan and
  * valgrind see overflows the arena would otherwise hide.

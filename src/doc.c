@@ -10,6 +10,7 @@
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,7 +120,9 @@ static int prepare(article_state *as, sent_state *ss) {
     if (ss->prepared) return 0;
     ss->prepared = 1;
     dyad_sentence *s = ss->s;
-    if (dyad_tagger_tag(as->model->tagger, as->arena, s->toks, s->ntok) != 0) return -1;
+    int rc = dyad_tagger_tag(as->model->tagger, &as->scratch, s->toks, s->ntok);
+    dyad_arena_reset(&as->scratch);
+    if (rc != 0) return -1;
     if (dyad_lemma_tokens(as->model->lemma, as->arena, s->toks, s->ntok) != 0) return -1;
     ss->tok_mention = dyad_arena_calloc(as->arena, s->ntok + 1, sizeof(int));
     if (!ss->tok_mention) return -1;
@@ -150,6 +153,11 @@ dyad_status dyad_code_article(const dyad_model *m, const dyad_options *opt, cons
                 a->text_len, opt->max_article_bytes);
         return DYAD_ERR_LIMIT;
     }
+    if (a->text_len > UINT32_MAX) { /* token spans are 32-bit */
+        set_err(err, DYAD_ERR_LIMIT, a, -1, "article is %zu bytes, over the 4 GiB limit",
+                a->text_len);
+        return DYAD_ERR_LIMIT;
+    }
     long bad = dyad_utf8_validate(a->text, a->text_len);
     if (bad >= 0) {
         set_err(err, DYAD_ERR_BAD_UTF8, a, bad, "not valid UTF-8 at byte %ld", bad);
@@ -167,6 +175,7 @@ dyad_status dyad_code_article(const dyad_model *m, const dyad_options *opt, cons
     as.model = m;
     as.opt = opt;
     as.arena = &d->arena;
+    dyad_arena_init(&as.scratch);
     as.date = date;
     as.text = a->text;
     dyad_region *regions = NULL;
@@ -192,6 +201,7 @@ dyad_status dyad_code_article(const dyad_model *m, const dyad_options *opt, cons
         if (rc == 0 && (opt->flags & DYAD_OPT_EXPLAIN)) explain_sentence(&as, &ss[i]);
         if (rc == 0) rc = dyad_code_sentence(&as, &ss[i], ss, nsent, i, prepare);
     }
+    dyad_arena_free(&as.scratch);
     if (rc != 0 || as.oom) {
         dyad_doc_free(d);
         set_err(err, DYAD_ERR_NOMEM, a, -1, "out of memory");

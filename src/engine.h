@@ -74,7 +74,8 @@ typedef struct ref_entry {
 typedef struct article_state {
     const dyad_model *model;
     const dyad_options *opt;
-    dyad_arena *arena;
+    dyad_arena *arena;        /* the document's: lives as long as its events */
+    dyad_arena scratch;       /* per sentence: the tagger's tables, reset after each */
     long date;                /* YYYYMMDD */
     const char *text;
     ref_entry *refs;
