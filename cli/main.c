@@ -581,6 +581,9 @@ static int cmd_code(int argc, char **argv)
         goto out;
     }
     r.model = model;
+    /* malformed dictionary lines were skipped: say which, whatever -q says */
+    for (size_t i = 0; i < dyad_model_warnings(model); i++)
+        fprintf(stderr, "dyad: warning: %s (line skipped)\n", dyad_model_warning(model, i));
 
     r.out = stdout;
     if (outpath && strcmp(outpath, "-") != 0) {

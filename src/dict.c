@@ -10,6 +10,7 @@
 #include "dict.h"
 
 #include "fileio.h"
+#include "reader.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -141,14 +142,38 @@ typedef struct load_ctx {
     size_t order;
 } load_ctx;
 
-static void warnf(load_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void warnf(load_ctx *c, const char *fmt, ...) {
-    char msg[512];
+/* printf into a malloc'd string of the right size; NULL on OOM. */
+static char *xvasprintf(const char *fmt, va_list ap) {
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    char *out = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (out) vsnprintf(out, (size_t)n + 1, fmt, ap);
+    return out;
+}
+
+static char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *xasprintf(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    char *out = xvasprintf(fmt, ap);
     va_end(ap);
-    if (c->warn) c->warn(c->wctx, c->file, c->line, msg);
+    return out;
+}
+
+/* "file:line" of the line being read; malloc'd. */
+static char *place(const load_ctx *c) { return xasprintf("%s:%ld", c->file, c->line); }
+
+static void warnf(load_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warnf(load_ctx *c, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    /* on OOM the warning still counts, with a fixed text */
+    if (c->warn) c->warn(c->wctx, c->file, c->line, msg ? msg : "malformed line (out of memory)");
+    free(msg);
 }
 
 static int valid_code(const char *s, size_t minlen, size_t maxlen, int digits_only) {
@@ -161,13 +186,11 @@ static int valid_code(const char *s, size_t minlen, size_t maxlen, int digits_on
     return 1;
 }
 
-/* YYYY-MM-DD → YYYYMMDD; 0 on error. */
+/* YYYY-MM-DD (a real calendar day) → YYYYMMDD; 0 on error. */
 static long parse_date(const char *s) {
-    int y, m, dd;
-    char tail;
-    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3) return 0;
-    if (y < 1800 || m < 1 || m > 12 || dd < 1 || dd > 31) return 0;
-    return (long)y * 10000 + m * 100 + dd;
+    char norm[11];
+    if (strlen(s) != 10 || s[4] != '-' || dyad_date_parse(s, 10, norm) != DYAD_DATE_OK) return 0;
+    return atol(norm) * 10000 + atol(norm + 5) * 100 + atol(norm + 8);
 }
 
 static dict_name_list *name_list(dyad_strmap *m, const char *key) {
@@ -309,7 +332,6 @@ static int actor_options(load_ctx *c, dict_actor *a, char *opts) {
                 }
                 a->refer = nr;
                 a->refer[a->nrefer++] = joined;
-                if (add_name(c, &c->d->refers, joined, a) != 0) return -1;
             }
         } else {
             warnf(c, "unknown option '%s'", o);
@@ -346,9 +368,7 @@ static int load_actor_line(load_ctx *c, int kind, char *lhs, char *rhs, char *op
     if (!a) return -1;
     a->code = xstrndup(lhs, strlen(lhs));
     a->kind = kind;
-    char where[300];
-    snprintf(where, sizeof where, "%s:%ld", c->file, c->line);
-    a->where = xstrndup(where, strlen(where));
+    a->where = place(c);
     dyad_dict *d = c->d;
     if (!a->code || !a->where || push((void ***)&d->actors, &d->nactors, &d->cap_actors, a) != 0) {
         free(a->code);
@@ -356,14 +376,17 @@ static int load_actor_line(load_ctx *c, int kind, char *lhs, char *rhs, char *op
         free(a);
         return -1;
     }
+    /* options first: a line with a bad option is skipped whole */
+    if (opts) {
+        int r = actor_options(c, a, opts);
+        if (r) return r < 0 ? -1 : 0;
+    }
+    for (int i = 0; i < a->nrefer; i++)
+        if (add_name(c, &d->refers, a->refer[i], a) != 0) return -1;
     if (kind == AK_COUNTRY && strlen(a->code) == 3) {
         void **slot = dyad_strmap_slot(&d->countries, a->code);
         if (!slot) return -1;
         if (!*slot) *slot = a;
-    }
-    if (opts) {
-        int r = actor_options(c, a, opts);
-        if (r) return r < 0 ? -1 : 0;
     }
     if (is_agent && a->nrefer) warnf(c, "'refer' is for actors, ignored on an agent");
     int added = 0;
@@ -435,9 +458,7 @@ static int add_pattern(load_ctx *c, int noun, const char *code, const char *text
     p->order = c->order++;
     p->code = xstrndup(code, strlen(code));
     p->text = xstrndup(text, strlen(text));
-    char where[300];
-    snprintf(where, sizeof where, "%s:%ld", c->file, c->line);
-    p->where = xstrndup(where, strlen(where));
+    p->where = place(c);
     int bad = !p->code || !p->text || !p->where ? -1 : 0;
     for (int i = 0; i < nw && !bad; i++) {
         int r = parse_elem(&p->el[i], words[i]);

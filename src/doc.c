@@ -17,6 +17,7 @@
 
 #include "clean.h"
 #include "engine.h"
+#include "reader.h"
 #include "sentence.h"
 #include "utf8.h"
 
@@ -73,17 +74,12 @@ void dyad_explain(article_state *as, const char *fmt, ...) {
     as->explen += (size_t)n;
 }
 
-/* YYYY-MM-DD → YYYYMMDD, 0 if not a real date. */
+/* YYYY-MM-DD (a real calendar day) → YYYYMMDD, 0 otherwise. */
 static long parse_date(const char *s) {
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i])) return 0;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m == 2 && d == 29 && !leap) return 0;
-    return (long)y * 10000 + m * 100 + d;
+    char norm[11];
+    if (!s || strlen(s) != 10 || s[4] != '-' || dyad_date_parse(s, 10, norm) != DYAD_DATE_OK)
+        return 0;
+    return atol(norm) * 10000 + atol(norm + 5) * 100 + atol(norm + 8);
 }
 
 static void explain_sentence(article_state *as, const sent_state *ss) {

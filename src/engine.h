@@ -21,6 +21,7 @@ struct dyad_model {
     dyad_dict dict;
     char **warnings;          /* "file:line: message" for each malformed entry */
     size_t nwarn, capwarn;
+    size_t lost_warnings;     /* counted, but no room to keep their text (OOM) */
 };
 
 /* An actor mention: a token range of one sentence that names an actor. */

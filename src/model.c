@@ -34,26 +34,49 @@ static void set_err(dyad_error *err, dyad_status code, const char *file, const c
     va_end(ap);
 }
 
-/* Record a warning "file:line: reason" (text already formatted). */
-static void push_warning(dyad_model *m, const char *text) {
+/* Record a warning "file:line: reason". The count is kept even when
+ * memory for the text runs out (then the text is a fixed one). */
+static void push_warning(dyad_model *m, char *text) {
+    static const char oom_text[] = "(warning text lost: out of memory)";
     if (m->nwarn == m->capwarn) {
         size_t nc = m->capwarn ? m->capwarn * 2 : 16;
         char **nw = realloc(m->warnings, nc * sizeof *nw);
-        if (!nw) return;
+        if (!nw) {
+            free(text);
+            m->lost_warnings++;
+            return;
+        }
         m->warnings = nw;
         m->capwarn = nc;
     }
-    size_t n = strlen(text);
-    char *w = malloc(n + 1);
-    if (!w) return;
-    memcpy(w, text, n + 1);
-    m->warnings[m->nwarn++] = w;
+    if (!text) {
+        size_t n = sizeof oom_text;
+        text = malloc(n);
+        if (!text) {
+            m->lost_warnings++;
+            return;
+        }
+        memcpy(text, oom_text, n);
+    }
+    m->warnings[m->nwarn++] = text;
+}
+
+static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *format(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *out = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!out) return NULL;
+    va_start(ap, fmt);
+    vsnprintf(out, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return out;
 }
 
 static void add_warning(void *ctx, const char *file, long line, const char *msg) {
-    char w[1024];
-    snprintf(w, sizeof w, "%s:%ld: %s", file, line, msg);
-    push_warning(ctx, w);
+    push_warning(ctx, format("%s:%ld: %s", file, line, msg));
 }
 
 static const char *env_or(const char *name, const char *dflt) {
@@ -89,10 +112,8 @@ dyad_model *dyad_model_load(const char *data_dir, dyad_error *err) {
     for (size_t i = 0; i < m->dict.npatterns; i++) {
         const dict_pattern *p = m->dict.patterns[i];
         if (!dyad_cameo_lookup(p->code)) {
-            char w[1024];
-            snprintf(w, sizeof w, "%s: '%s' is not a CAMEO event code (pattern '%s' never fires)",
-                     p->where, p->code, p->text);
-            push_warning(m, w);
+            push_warning(m, format("%s: '%s' is not a CAMEO event code (pattern '%s' never fires)",
+                                   p->where, p->code, p->text));
         }
     }
     const char *lingua = env_or("DYAD_LINGUA_DIR", LINGUA_DIR);
@@ -125,10 +146,11 @@ void dyad_model_free(dyad_model *m) {
     free(m);
 }
 
-size_t dyad_model_warnings(const dyad_model *m) { return m ? m->nwarn : 0; }
+size_t dyad_model_warnings(const dyad_model *m) { return m ? m->nwarn + m->lost_warnings : 0; }
 
 const char *dyad_model_warning(const dyad_model *m, size_t i) {
-    return (m && i < m->nwarn) ? m->warnings[i] : NULL;
+    if (!m || i >= dyad_model_warnings(m)) return NULL;
+    return i < m->nwarn ? m->warnings[i] : "(warning text lost: out of memory)";
 }
 
 size_t dyad_model_count(const dyad_model *m, int kind) {

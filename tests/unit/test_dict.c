@@ -42,14 +42,22 @@ static void test_actors(void) {
                               "[nonsense]\n"
                               "XXX = skipped because the section is bad\n"
                               "[person]\n"
-                              "ABCGOV = Somebody {from 2023-13-01}\n");
+                              "ABCGOV = Somebody {from 2023-13-01}\n"
+                              "[group]\n"
+                              "XYZREB = Outfit Front {refer: outfit; bogus}\n"
+                              "[person]\n"
+                              "DEFGOV = Someone Else {from 2024-02-30}\n");
     dyad_dict d;
     dyad_dict_init(&d);
     char err[256];
     warnings[0] = '\0';
     nwarn = 0;
     CHECK_INT(dyad_dict_load_file(&d, p, "actors", on_warn, NULL, err, sizeof err), 0);
-    CHECK_INT(nwarn, 4);
+    CHECK_INT(nwarn, 6);
+    CHECK(strstr(warnings, ":18: bad date '2024-02-30'") != NULL);
+    CHECK(strstr(warnings, ":16: unknown option 'bogus'") != NULL);
+    /* the skipped line left nothing behind */
+    CHECK(dyad_strmap_get(&d.refers, "outfit") == NULL);
     CHECK(strstr(warnings, ":9: bad actor code 'bad'") != NULL);
     CHECK(strstr(warnings, ":10: missing '='") != NULL);
     CHECK(strstr(warnings, ":11: unknown section [nonsense]") != NULL);
