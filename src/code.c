@@ -233,10 +233,11 @@ static void span_of(const sent_state *ss, int a, int b, dyad_span *sp) {
 static const char *span_text(article_state *as, const dyad_span *sp) {
     if (sp->start < 0) return "";
     const char *t = dyad_arena_strndup(as->arena, as->text + sp->start, (size_t)sp->len);
+    if (!t) as->oom = 1;
     return t ? t : "";
 }
 
-static void split_code(const article_state *as, const char *code, const char **country,
+static void split_code(article_state *as, const char *code, const char **country,
                        const char **role) {
     size_t n = strlen(code);
     *country = "";
@@ -249,6 +250,7 @@ static void split_code(const article_state *as, const char *code, const char **c
     } else {
         *role = dyad_arena_strndup(as->arena, code, 3);
     }
+    if (!*country || !*role) as->oom = 1;
     if (!*country) *country = "";
     if (!*role) *role = "";
 }

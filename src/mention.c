@@ -338,10 +338,20 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
             i++;
         }
     }
-    /* Group adjacent raw matches and compose each group. */
+    /* Group adjacent raw matches and compose each group: an agent noun joins
+     * any neighbour, two actors only when they belong to the same country
+     * ("U.S." + "State Department"), so "Hamas Hezbollah" stays two. */
     for (int a = 0; a < nraw;) {
         int b = a + 1;
-        while (b < nraw && raw[b].start == raw[b - 1].end) b++;
+        const dict_actor *last = raw[a].name->actor->kind == AK_AGENT ? NULL : raw[a].name->actor;
+        while (b < nraw && raw[b].start == raw[b - 1].end) {
+            const dict_actor *act = raw[b].name->actor;
+            if (act->kind != AK_AGENT) {
+                if (last && strncmp(last->code, act->code, 3) != 0) break;
+                last = act;
+            }
+            b++;
+        }
         int limit = b < nraw ? raw[b].start : (int)s->ntok;
         if (compose(as, ss, raw, a, b, limit) != 0) return -1;
         a = b;
@@ -360,6 +370,8 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
         if ((strcmp(t->lower, "the") == 0 || strcmp(t->lower, "this") == 0) && i + 1 < s->ntok) {
             const dict_name *best;
             int n = longest_match(&d->refers, s, i + 1, as->date, 1, &best);
+            for (int q = 1; q <= n; q++)
+                if (ss->tok_mention[i + (size_t)q] >= 0) n = 0; /* overlaps a mention */
             if (n) {
                 char *phrase = join_words(as->arena, best);
                 if (!phrase) return -1;

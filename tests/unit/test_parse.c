@@ -80,6 +80,10 @@ static void test_mentions(void) {
     ex = tm_explain(model, "The movement criticized Israel.");
     CHECK(strstr(ex, "(reference)") == NULL);
     free(ex);
+    /* actors of different countries side by side stay apart */
+    CHECK(explains("Syria Jordan praised Egypt.", "  actor [1,2) 'Jordan' = JOR"));
+    CHECK(explains("Egyptian official Cairo praised Jordan.",
+                   "  actor [0,3) 'Egyptian official Cairo' = EGYGOV"));
     /* acronyms match with or without periods, both ways */
     CHECK(explains("The U.A.R. praised Jordan.", "  actor [1,2) 'U.A.R.' = UAR"));
     CHECK(explains("The FTN praised Jordan.", "  actor [1,2) 'FTN' = XYZFTN"));
