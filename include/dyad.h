@@ -103,11 +103,13 @@ DYAD_API size_t dyad_model_count(const dyad_model *m, int kind);
 typedef struct dyad_options {
     unsigned flags;            /**< DYAD_OPT_* bits */
     size_t max_article_bytes;  /**< larger articles fail with DYAD_ERR_LIMIT */
+    size_t max_sentence_tokens;/**< longer sentences are not coded (a note says so); 0 = no cap */
     unsigned max_pairs;        /**< most events with both actors per sentence (compound
                                     actors expand to pairs); 0 = no cap */
 } dyad_options;
 
-/** Defaults: statements on, no dyad requirement, 8 MiB per article, 12 pairs. */
+/** Defaults: statements on, no dyad requirement, 8 MiB per article, 400
+ *  tokens per sentence, 12 events with both actors per sentence. */
 DYAD_API dyad_options dyad_options_default(void);
 
 /* -------------------------------------------------------------- article */
@@ -163,6 +165,10 @@ DYAD_API size_t dyad_doc_event_count(const dyad_doc *d);
 DYAD_API const dyad_event *dyad_doc_event(const dyad_doc *d, size_t i);
 /** Number of news sentences found in the article. */
 DYAD_API size_t dyad_doc_sentence_count(const dyad_doc *d);
+/** Notes on parts of the article that were not coded (a sentence over the
+ *  token limit, …): "sentence N: reason". Owned by the document. */
+DYAD_API size_t dyad_doc_note_count(const dyad_doc *d);
+DYAD_API const char *dyad_doc_note(const dyad_doc *d, size_t i);
 /** The explanation text (NUL-terminated) when DYAD_OPT_EXPLAIN was set, else "". */
 DYAD_API const char *dyad_doc_explain(const dyad_doc *d);
 

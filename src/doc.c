@@ -25,6 +25,8 @@ struct dyad_doc {
     dyad_arena arena;
     dyad_event *events;
     size_t nevents;
+    const char **notes;
+    size_t nnotes;
     size_t nsent;
     const char *explain;
 };
@@ -112,10 +114,46 @@ static void explain_sentence(article_state *as, const sent_state *ss) {
     }
 }
 
+/* Record a note about a part of the article that was not coded; also in
+ * the explanation. */
+static int add_note(article_state *as, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int add_note(article_state *as, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return -1;
+    char *note = dyad_arena_alloc(as->arena, (size_t)n + 1);
+    if (!note) return -1;
+    va_start(ap, fmt);
+    vsnprintf(note, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    if (as->nnotes == as->capnotes) {
+        size_t nc = as->capnotes ? as->capnotes * 2 : 4;
+        const char **nn = dyad_arena_grow(as->arena, as->notes, as->nnotes, nc, sizeof *nn);
+        if (!nn) return -1;
+        as->notes = nn;
+        as->capnotes = nc;
+    }
+    as->notes[as->nnotes++] = note;
+    if (as->opt->flags & DYAD_OPT_EXPLAIN) dyad_explain(as, "# note: %s\n", note);
+    return 0;
+}
+
 static int prepare(article_state *as, sent_state *ss) {
     if (ss->prepared) return 0;
     ss->prepared = 1;
     dyad_sentence *s = ss->s;
+    ss->speaker = -1;
+    size_t cap = as->opt->max_sentence_tokens;
+    if (cap && s->ntok > cap) {
+        /* not coded: no tags, no mentions, no verb groups (code finds nothing) */
+        ss->tok_mention = dyad_arena_calloc(as->arena, s->ntok + 1, sizeof(int));
+        if (!ss->tok_mention) return -1;
+        for (size_t i = 0; i < s->ntok; i++) ss->tok_mention[i] = -1;
+        return add_note(as, "sentence %d: %zu tokens, over the limit of %zu: not coded", s->index,
+                        s->ntok, cap);
+    }
     int rc = dyad_tagger_tag(as->model->tagger, &as->scratch, s->toks, s->ntok);
     dyad_arena_reset(&as->scratch);
     if (rc != 0) return -1;
@@ -123,7 +161,6 @@ static int prepare(article_state *as, sent_state *ss) {
     ss->tok_mention = dyad_arena_calloc(as->arena, s->ntok + 1, sizeof(int));
     if (!ss->tok_mention) return -1;
     for (size_t i = 0; i < s->ntok; i++) ss->tok_mention[i] = -1;
-    ss->speaker = -1;
     if (dyad_find_mentions(as, ss) != 0) return -1;
     return dyad_find_verb_groups(as, ss);
 }
@@ -205,6 +242,8 @@ dyad_status dyad_code_article(const dyad_model *m, const dyad_options *opt, cons
     }
     d->events = as.events;
     d->nevents = as.nevents;
+    d->notes = as.notes;
+    d->nnotes = as.nnotes;
     d->nsent = nsent;
     if (as.explain) d->explain = as.explain;
     *out = d;
@@ -226,3 +265,9 @@ const dyad_event *dyad_doc_event(const dyad_doc *d, size_t i) {
 size_t dyad_doc_sentence_count(const dyad_doc *d) { return d ? d->nsent : 0; }
 
 const char *dyad_doc_explain(const dyad_doc *d) { return d ? d->explain : ""; }
+
+size_t dyad_doc_note_count(const dyad_doc *d) { return d ? d->nnotes : 0; }
+
+const char *dyad_doc_note(const dyad_doc *d, size_t i) {
+    return (d && i < d->nnotes) ? d->notes[i] : NULL;
+}

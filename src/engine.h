@@ -84,6 +84,8 @@ typedef struct article_state {
     dyad_event *events;
     size_t nevents, capevents;
     unsigned dyads;           /* events with both actors in the current sentence */
+    const char **notes;       /* parts not coded, "sentence N: reason" */
+    size_t nnotes, capnotes;
     /* explanation buffer (DYAD_OPT_EXPLAIN) */
     char *explain;
     size_t explen, expcap;

@@ -240,6 +240,29 @@ static void test_quotation(void) {
               "1:SYRGOV>JOR:051 2:SYRGOV>ISR:111");
 }
 
+static void test_sentence_limit(void) {
+    /* a run-on "sentence" over the token limit is not coded, and a note says so */
+    char text[8192] = "Egypt criticized Israel. Syria praised";
+    for (int i = 0; i < 500; i++) strcat(text, " Jordan and");
+    strcat(text, " Egypt. Israel attacked Syria.");
+    dyad_article a = {"t", "2020-06-01", NULL, NULL, text, strlen(text)};
+    dyad_options o = dyad_options_default();
+    dyad_doc *d = NULL;
+    dyad_error err;
+    CHECK_INT(dyad_code_article(model, &o, &a, &d, &err), DYAD_OK);
+    CHECK_INT(dyad_doc_event_count(d), 2);
+    CHECK_INT(dyad_doc_event(d, 1)->sentence, 3);
+    CHECK_INT(dyad_doc_note_count(d), 1);
+    CHECK(dyad_doc_note(d, 0) && strstr(dyad_doc_note(d, 0), "sentence 2: 1004 tokens, over the "
+                                                             "limit of 400: not coded"));
+    dyad_doc_free(d);
+    o.max_sentence_tokens = 0; /* no cap: coded */
+    CHECK_INT(dyad_code_article(model, &o, &a, &d, &err), DYAD_OK);
+    CHECK_INT(dyad_doc_note_count(d), 0);
+    CHECK(dyad_doc_event_count(d) > 2);
+    dyad_doc_free(d);
+}
+
 static void test_errors(void) {
     CHECK(strncmp(code_with("Egypt criticized Israel.", "2020-02-30", 0), "error: bad", 10) == 0);
     CHECK(strncmp(code_with("", "2020-02-03", 0), "error: no news", 14) == 0);
@@ -266,6 +289,7 @@ int main(void) {
     RUN(test_quotation);
     RUN(test_pair_cap);
     RUN(test_errors);
+    RUN(test_sentence_limit);
     teardown();
     DONE();
 }
