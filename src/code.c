@@ -60,6 +60,34 @@ static void side_from_mentions(const sent_state *ss, side *s, const int *idx, in
     }
 }
 
+/* An agent noun whose country follows in a phrase: "a court in Guyana",
+ * "officials from Egypt" -> country + role. `end` is the token after the
+ * noun phrase holding the agent. Adds to s and returns 1 when it applies. */
+static int agent_of_country(article_state *as, const sent_state *ss, const int *idx, int n,
+                            int end, side *s) {
+    int k = end, nt = (int)ss->s->ntok;
+    if (k >= nt) return 0;
+    const char *w = ss->s->toks[k].lower;
+    if (strcmp(w, "in") && strcmp(w, "from") && strcmp(w, "of")) return 0;
+    k++;
+    while (k < nt && ss->s->toks[k].tag == TAG_DT) k++;
+    if (k >= nt || ss->tok_mention[k] < 0) return 0;
+    const mention *c = &ss->m[ss->tok_mention[k]];
+    if (c->kind != AK_COUNTRY || strlen(c->code) != 3) return 0;
+    for (int i = 0; i < n; i++) {
+        const mention *m = &ss->m[idx[i]];
+        if (!m->agent_only || !m->role[0] || !strcmp(m->role, "MED")) continue;
+        const char *code = dyad_arena_printf(as->arena, "%s%s", c->code, m->role);
+        if (!code) {
+            as->oom = 1;
+            return 0;
+        }
+        side_add(s, code, idx[i]);
+        return 1;
+    }
+    return 0;
+}
+
 /* When a phrase names no coded actor, its agent nouns stand as bare roles
  * ("Police arrested protesters" -> COP -> OPP, as GDELT codes them). News
  * media are left out: they report, they are not actors (DESIGN rule 10). */
@@ -495,6 +523,7 @@ static int phrase_actors(article_state *as, sent_state *ss, int a, int b, int ia
             }
         }
     }
+    if (!s->n) agent_of_country(as, ss, idx, k, b, s);
     side_from_roles(ss, s, idx, k);
     return 0;
 }
@@ -590,6 +619,7 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         int idx[MAX_SIDE];
         int k = dyad_mentions_in(ss, g->obj_start, g->obj_end, 1, idx, MAX_SIDE);
         side_from_mentions(ss, &tgt, idx, k);
+        if (!tgt.n) agent_of_country(as, ss, idx, k, g->obj_end, &tgt);
         if (!statement) side_from_roles(ss, &tgt, idx, k);
     }
     if (!tgt.n && !statement && !(p->flags & PF_NOTARGET)) pp_target(ss, p->code, b.end, &tgt);

@@ -146,6 +146,8 @@ static void test_pp_targets(void) {
 static void test_bare_roles(void) {
     /* agent nouns with no country stand as bare roles; media never */
     CHECK_STR(code("Police arrested protesters."), "1:COP>OPP:173");
+    /* the country may follow the agent noun */
+    CHECK_STR(code("Police in Egypt arrested protesters from Syria."), "1:EGYCOP>SYROPP:173");
     CHECK_STR(code("The army attacked reporters."), "1:MIL>:190");
     /* a source slot in a verb pattern: the subject is the target */
     CHECK_STR(code("Syria received weapons from Egypt."), "1:EGY>SYR:072");
