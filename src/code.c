@@ -586,9 +586,34 @@ static int starts_clause(const sent_state *ss, int i) {
     return 0;
 }
 
+/* Verbs whose infinitive complement is a planned act of their subject:
+ * "is scheduled to attend a summit", "plans to visit Cairo". */
+static int intention_verb(const char *lemma) {
+    static const char *const verbs[] = {"schedule", "set", "due", "expect", "plan", "prepare",
+                                        "intend", "aim", "seek", "want", "decide", NULL};
+    for (int i = 0; verbs[i]; i++)
+        if (strcmp(lemma, verbs[i]) == 0) return 1;
+    return 0;
+}
+
 static int code_verb_group(article_state *as, sent_state *ss, int v) {
     vgroup *g = &ss->vg[v];
-    if (g->kind == VG_GERUND || g->kind == VG_INFINITIVE) return 0;
+    if (g->kind == VG_GERUND) return 0;
+    if (g->kind == VG_INFINITIVE) {
+        /* only right after an intention verb: it takes that verb's subject,
+         * and the act is intended, not done ("decided to" is done) */
+        const vgroup *h = v > 0 ? &ss->vg[v - 1] : NULL;
+        const char *hl = h ? ss->s->toks[h->head].lemma : NULL;
+        if (!h || h->end != g->start || !hl || !intention_verb(hl) || g->subj_start >= 0) return 0;
+        if (h->kind != VG_FINITE && h->kind != VG_PARTICIPLE) return 0;
+        g->subj_start = h->subj_start;
+        g->subj_end = h->subj_end;
+        g->ins_start = h->ins_start;
+        g->ins_end = h->ins_end;
+        g->neg = h->neg;
+        if (strcmp(hl, "decide") != 0) g->modal = MOD_INTENT;
+        else g->modal = h->modal;
+    }
     binding b;
     if (as->opt->flags & DYAD_OPT_EXPLAIN)
         dyad_explain(as, "#   verb '%s' (lemma %s)%s%s%s\n", ss->s->toks[g->head].norm,
@@ -666,14 +691,17 @@ static int code_nouns(article_state *as, sent_state *ss) {
     for (size_t i = 0; i < ss->s->ntok; i++) {
         int t = ss->s->toks[i].tag;
         if (t != TAG_NN && t != TAG_NNS) continue;
-        /* possessive before the noun: "Egypt's mediation", "Hamas' agreement" */
+        /* the actor before the noun: a possessive ("Egypt's mediation",
+         * "Hamas' agreement") or a modifier ("Israeli tank shelling", "a US
+         * airstrike") */
         int k = (int)i - 1, poss = -1;
-        while (k >= 0 && TAG_IS_ADJ(ss->s->toks[k].tag)) k--;
-        if (k >= 1 && (ss->s->toks[k].tag == TAG_POS || !strcmp(ss->s->toks[k].norm, "'")) &&
-            ss->tok_mention[k - 1] >= 0) {
-            const mention *m = &ss->m[ss->tok_mention[k - 1]];
-            if (!m->media && !m->agent_only) poss = ss->tok_mention[k - 1];
-        }
+        while (k >= 0 && TAG_IS_ADJ(ss->s->toks[k].tag) && ss->tok_mention[k] < 0) k--;
+        int owner = -1;
+        if (k >= 1 && (ss->s->toks[k].tag == TAG_POS || !strcmp(ss->s->toks[k].norm, "'")))
+            owner = ss->tok_mention[k - 1];
+        else if (k >= 0)
+            owner = ss->tok_mention[k];
+        if (owner >= 0 && !ss->m[owner].media && !ss->m[owner].agent_only) poss = owner;
         binding b;
         if (!best_pattern(as, ss, (int)i, 1, 0, poss, &b)) continue;
         if (!b.src.n && !(b.p->flags & PF_SYM)) continue;

@@ -116,6 +116,16 @@ static void test_conditions_and_intent(void) {
     CHECK_STR(code("Egypt hopes that Syria would release the prisoners."), "");
 }
 
+static void test_intention(void) {
+    /* the infinitive after an intention verb is an intended act of its subject */
+    CHECK_STR(code("Egypt is scheduled to meet with Israel."), "1:EGY>ISR:036 1:ISR>EGY:036");
+    CHECK_STR(code("Egypt plans to attack Israel."), "1:EGY>ISR:138");
+    CHECK_STR(code("Egypt decided to attack Israel."), "1:EGY>ISR:190");
+    CHECK_STR(code("Egypt does not plan to attack Israel."), "");
+    /* other verbs' infinitives are not coded on their own */
+    CHECK_STR(code("Egypt refused to attack Israel."), "");
+}
+
 static void test_agents_and_speech(void) {
     CHECK_STR(code("The Egyptian foreign minister said Israel attacked Syria."),
               "1:EGYGOV>:010 1:ISR>SYR:190");
@@ -198,6 +208,8 @@ static void test_compounds(void) {
     CHECK_STR(code("Egypt's mediation ended the war."), "1:EGY>:045");
     CHECK_STR(code("The mediation by Jordan ended the war."), "1:JOR>:045");
     CHECK_STR(code("The mediation ended the war."), "");
+    /* an actor modifying the event noun is its source */
+    CHECK_STR(code("The Jordanian mediation ended the war."), "1:JOR>:045");
     CHECK_STR(code("Egypt, serving as a mediator alongside Jordan, praised Syria."),
               "1:EGY>:045 1:JOR>:045 1:EGY>SYR:051");
 }
@@ -281,6 +293,7 @@ int main(void) {
     RUN(test_passive_and_negation);
     RUN(test_modality);
     RUN(test_conditions_and_intent);
+    RUN(test_intention);
     RUN(test_agents_and_speech);
     RUN(test_require_dyad);
     RUN(test_bare_roles);
