@@ -15,9 +15,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void count_warning(void *ctx, const char *file, long line, const char *msg) {
+static void count_warning(void *ctx, const char *file, long line, long column, const char *msg) {
     (void)file;
-    if (line <= 0 || !msg || !msg[0]) abort();
+    if (line <= 0 || column < 0 || !msg || !msg[0]) abort();
     (*(size_t *)ctx)++;
 }
 

@@ -84,7 +84,7 @@ DYAD_API void dyad_model_free(dyad_model *m);
 
 /** Number of malformed dictionary entries skipped while loading. */
 DYAD_API size_t dyad_model_warnings(const dyad_model *m);
-/** The i-th warning (i < dyad_model_warnings), "file:line: reason"; owned by
+/** The i-th warning (i < dyad_model_warnings), "file:line:column: reason"; owned by
  *  the model; NULL when i is out of range. */
 DYAD_API const char *dyad_model_warning(const dyad_model *m, size_t i);
 /** Number of entries loaded: kind 0 actors, 1 agents, 2 verb patterns,

@@ -137,6 +137,7 @@ typedef struct load_ctx {
     dyad_dict *d;
     const char *file;   /* base name */
     long line;
+    const char *lstart; /* first byte of the line being read, for columns */
     dict_warn_fn warn;
     void *wctx;
     size_t order;
@@ -165,15 +166,49 @@ static char *xasprintf(const char *fmt, ...) {
 /* "file:line" of the line being read; malloc'd. */
 static char *place(const load_ctx *c) { return xasprintf("%s:%ld", c->file, c->line); }
 
-static void warnf(load_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void warnf(load_ctx *c, const char *fmt, ...) {
+/* 1-based column of `at` (a pointer into the line being read), counted in
+ * characters: UTF-8 continuation bytes do not count. The loader writes NULs
+ * into the line (comments, '=', '|', ';', braces, trimmed spaces), always
+ * over ASCII bytes, so counting bytes still gives the original column. */
+static long column_of(const load_ctx *c, const char *at) {
+    if (!at || !c->lstart || at < c->lstart) return 0;
+    long col = 1;
+    for (const char *q = c->lstart; q < at; q++)
+        if (((unsigned char)*q & 0xC0) != 0x80) col++;
+    return col;
+}
+
+/* Report a malformed line; `at` points at the offending element in the line
+ * (NULL when no position is known). */
+static void warnf(load_ctx *c, const char *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void warnf(load_ctx *c, const char *at, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     char *msg = xvasprintf(fmt, ap);
     va_end(ap);
     /* on OOM the warning still counts, with a fixed text */
-    if (c->warn) c->warn(c->wctx, c->file, c->line, msg ? msg : "malformed line (out of memory)");
+    if (c->warn)
+        c->warn(c->wctx, c->file, c->line, column_of(c, at),
+                msg ? msg : "malformed line (out of memory)");
     free(msg);
+}
+
+/* The i-th (0-based) whitespace-separated word of s, as split_words cuts it. */
+static const char *nth_word(const char *s, int i) {
+    for (;;) {
+        while (isspace((unsigned char)*s)) s++;
+        if (!*s || i == 0) return s;
+        while (*s && !isspace((unsigned char)*s)) s++;
+        i--;
+    }
+}
+
+/* Just past the last non-space character of s (s itself when blank). */
+static const char *end_of_text(const char *s) {
+    const char *e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1])) e--;
+    return e;
 }
 
 static int valid_code(const char *s, size_t minlen, size_t maxlen, int digits_only) {
@@ -217,7 +252,7 @@ static int add_name(load_ctx *c, dyad_strmap *index, const char *text, const dic
     char **words = split_words(text, &nw);
     if (nw < 0) return -1;
     if (nw == 0) {
-        warnf(c, "empty name");
+        warnf(c, text, "empty name (want one or more words)");
         free(words);
         return 0;
     }
@@ -274,8 +309,9 @@ static int add_name(load_ctx *c, dyad_strmap *index, const char *text, const dic
     return 0;
 }
 
-/* Parse "{a; b: x | y}" options into the actor; returns -1 on OOM, 0 ok, 1 bad. */
-static int actor_options(load_ctx *c, dict_actor *a, char *opts) {
+/* Parse "{a; b: x | y}" options into the actor; returns -1 on OOM, 0 ok, 1 bad.
+ * *refer_at is set to the first "refer:" option, if any. */
+static int actor_options(load_ctx *c, dict_actor *a, char *opts, const char **refer_at) {
     char *save = NULL;
     for (char *o = strtok_r(opts, ";", &save); o; o = strtok_r(NULL, ";", &save)) {
         o = trim(o);
@@ -286,24 +322,28 @@ static int actor_options(load_ctx *c, dict_actor *a, char *opts) {
             while (*p) {
                 int is_from = strncmp(p, "from ", 5) == 0;
                 if (!is_from && strncmp(p, "to ", 3) != 0) {
-                    warnf(c, "bad date bound '%s' (want 'from YYYY-MM-DD' and/or 'to YYYY-MM-DD')", o);
+                    warnf(c, p, "bad date bound '%s' (want 'from YYYY-MM-DD' and/or 'to YYYY-MM-DD')",
+                          o);
                     return 1;
                 }
                 p += is_from ? 5 : 3;
                 while (*p == ' ') p++;
-                char date[16] = {0};
-                size_t k = 0;
-                while (*p && *p != ' ' && k < sizeof date - 1) date[k++] = *p++;
+                char *date = p;
+                while (*p && *p != ' ') p++;
+                char saved = *p;
+                *p = '\0'; /* the date alone, whatever its length */
                 long v = parse_date(date);
                 if (!v) {
-                    warnf(c, "bad date '%s' (want YYYY-MM-DD)", date);
+                    warnf(c, date, "bad date '%s' (want YYYY-MM-DD, a real calendar day)", date);
                     return 1;
                 }
+                *p = saved;
                 if (is_from) a->from = v;
                 else a->to = v;
                 while (*p == ' ') p++;
             }
         } else if (strncmp(o, "refer:", 6) == 0) {
+            if (!*refer_at) *refer_at = o;
             char *save2 = NULL;
             for (char *r = strtok_r(o + 6, "|", &save2); r; r = strtok_r(NULL, "|", &save2)) {
                 r = trim(r);
@@ -334,7 +374,8 @@ static int actor_options(load_ctx *c, dict_actor *a, char *opts) {
                 a->refer[a->nrefer++] = joined;
             }
         } else {
-            warnf(c, "unknown option '%s'", o);
+            warnf(c, o, "unknown option '%s' (want 'from YYYY-MM-DD', 'to YYYY-MM-DD' or "
+                        "'refer: noun | noun')", o);
             return 1;
         }
     }
@@ -357,10 +398,18 @@ static int section_kind(const char *kind, const char *sec) {
     return 0;
 }
 
+/* The sections a file of this kind may have, for messages. */
+static const char *section_names(const char *kind) {
+    if (strcmp(kind, "actors") == 0) return "[country], [igo], [group], [person] or [media]";
+    if (strcmp(kind, "agents") == 0) return "[role]";
+    if (strcmp(kind, "verbs") == 0) return "[verb] or [noun]";
+    return "none known";
+}
+
 static int load_actor_line(load_ctx *c, int kind, char *lhs, char *rhs, char *opts) {
     int is_agent = kind == AK_AGENT;
     if (is_agent ? !valid_code(lhs, 3, 3, 0) : !valid_code(lhs, 3, 15, 0)) {
-        warnf(c, "bad %s code '%s' (want %s)", is_agent ? "role" : "actor", lhs,
+        warnf(c, lhs, "bad %s code '%s' (want %s)", is_agent ? "role" : "actor", lhs,
               is_agent ? "3 capital letters" : "3-15 capital letters or digits");
         return 0;
     }
@@ -377,8 +426,9 @@ static int load_actor_line(load_ctx *c, int kind, char *lhs, char *rhs, char *op
         return -1;
     }
     /* options first: a line with a bad option is skipped whole */
+    const char *refer_at = NULL;
     if (opts) {
-        int r = actor_options(c, a, opts);
+        int r = actor_options(c, a, opts, &refer_at);
         if (r) return r < 0 ? -1 : 0;
     }
     for (int i = 0; i < a->nrefer; i++)
@@ -388,19 +438,20 @@ static int load_actor_line(load_ctx *c, int kind, char *lhs, char *rhs, char *op
         if (!slot) return -1;
         if (!*slot) *slot = a;
     }
-    if (is_agent && a->nrefer) warnf(c, "'refer' is for actors, ignored on an agent");
+    if (is_agent && a->nrefer)
+        warnf(c, refer_at, "'refer' is for actors, ignored on an agent (want it only in actors.txt)");
     int added = 0;
     char *save = NULL;
     for (char *alt = strtok_r(rhs, "|", &save); alt; alt = strtok_r(NULL, "|", &save)) {
         alt = trim(alt);
         if (!*alt) {
-            warnf(c, "empty name between '|'");
+            warnf(c, alt, "empty name between '|' (want a name)");
             continue;
         }
         if (add_name(c, &d->names, alt, a) != 0) return -1;
         added++;
     }
-    if (!added) warnf(c, "no names for %s", lhs);
+    if (!added) warnf(c, end_of_text(rhs), "no names for %s (want CODE = name | name)", lhs);
     d->counts[is_agent ? 1 : 0]++;
     return 0;
 }
@@ -442,7 +493,7 @@ static int add_pattern(load_ctx *c, int noun, const char *code, const char *text
     char **words = split_words(text, &nw);
     if (nw < 0) return -1;
     if (nw == 0) {
-        warnf(c, "empty pattern");
+        warnf(c, text, "empty pattern (want one or more elements)");
         free(words);
         return 0;
     }
@@ -459,12 +510,16 @@ static int add_pattern(load_ctx *c, int noun, const char *code, const char *text
     p->code = xstrndup(code, strlen(code));
     p->text = xstrndup(text, strlen(text));
     p->where = place(c);
+    p->code_col = column_of(c, code);
     int bad = !p->code || !p->text || !p->where ? -1 : 0;
     for (int i = 0; i < nw && !bad; i++) {
         int r = parse_elem(&p->el[i], words[i]);
         if (r < 0) bad = -1;
         else if (r > 0) {
-            warnf(c, "bad pattern element '%s' in '%s'", words[i], text);
+            warnf(c, nth_word(text, i),
+                  "bad pattern element '%s' in '%s' (want a word, word/word with no empty "
+                  "alternative, TGT, SRC or not)",
+                  words[i], text);
             bad = 1;
         } else if (p->el[i].kind == EL_WORD) p->nwords++;
     }
@@ -472,8 +527,10 @@ static int add_pattern(load_ctx *c, int noun, const char *code, const char *text
     while (!bad && p->head < p->nel && p->el[p->head].kind == EL_NOT) p->head++;
     if (!bad && (p->head == p->nel || p->el[p->head].kind != EL_WORD)) {
         int k = p->head < p->nel ? p->el[p->head].kind : EL_NOT;
-        warnf(c, "pattern '%s' must start with a head word, not %s", text,
-              k == EL_TGT ? "TGT" : k == EL_SRC ? "SRC" : "only 'not'");
+        warnf(c, nth_word(text, p->head < p->nel ? p->head : 0),
+              "pattern '%s' must start with a head word, not %s (want a verb or noun, "
+              "optionally after 'not')",
+              text, k == EL_TGT ? "TGT" : k == EL_SRC ? "SRC" : "only 'not'");
         bad = 1;
     }
     if (bad) {
@@ -499,7 +556,7 @@ static int add_pattern(load_ctx *c, int noun, const char *code, const char *text
 
 static int load_verb_line(load_ctx *c, int noun, char *lhs, char *rhs, char *opts) {
     if (!valid_code(lhs, 2, 4, 1)) {
-        warnf(c, "bad event code '%s' (want 2-4 digits)", lhs);
+        warnf(c, lhs, "bad event code '%s' (want a CAMEO event code of 2-4 digits)", lhs);
         return 0;
     }
     unsigned flags = 0;
@@ -511,7 +568,7 @@ static int load_verb_line(load_ctx *c, int noun, char *lhs, char *rhs, char *opt
             else if (!strcmp(o, "speech")) flags |= PF_SPEECH;
             else if (!strcmp(o, "notarget")) flags |= PF_NOTARGET;
             else if (*o) {
-                warnf(c, "unknown option '%s' (want sym, speech or notarget)", o);
+                warnf(c, o, "unknown option '%s' (want sym, speech or notarget)", o);
                 return 0;
             }
         }
@@ -520,7 +577,7 @@ static int load_verb_line(load_ctx *c, int noun, char *lhs, char *rhs, char *opt
     for (char *alt = strtok_r(rhs, "|", &save); alt; alt = strtok_r(NULL, "|", &save)) {
         alt = trim(alt);
         if (!*alt) {
-            warnf(c, "empty pattern between '|'");
+            warnf(c, alt, "empty pattern between '|' (want a pattern)");
             continue;
         }
         if (add_pattern(c, noun, lhs, alt, flags) != 0) return -1;
@@ -534,7 +591,7 @@ int dyad_dict_load_file(dyad_dict *d, const char *path, const char *kind, dict_w
     char *buf = dyad_read_file(path, &len, errbuf, errlen);
     if (!buf) return -1;
     const char *base = strrchr(path, '/');
-    load_ctx c = {d, base ? base + 1 : path, 0, warn, wctx, d->npatterns};
+    load_ctx c = {d, base ? base + 1 : path, 0, NULL, warn, wctx, d->npatterns};
     int section = 0, rc = 0;
     char *p = buf, *end = buf + len;
     while (p < end && rc == 0) {
@@ -543,9 +600,11 @@ int dyad_dict_load_file(dyad_dict *d, const char *path, const char *kind, dict_w
         *lend = '\0';
         c.line++;
         char *line = p;
+        c.lstart = line;
         p = lend + 1;
-        if (memchr(line, '\0', (size_t)(lend - line)) != NULL && strlen(line) != (size_t)(lend - line)) {
-            warnf(&c, "NUL byte in line");
+        char *nul = memchr(line, '\0', (size_t)(lend - line));
+        if (nul) {
+            warnf(&c, nul, "NUL byte in line (want text)");
             continue;
         }
         char *hash = strchr(line, '#');
@@ -555,20 +614,25 @@ int dyad_dict_load_file(dyad_dict *d, const char *path, const char *kind, dict_w
         if (line[0] == '[') {
             char *close = strchr(line, ']');
             if (!close || close[1]) {
-                warnf(&c, "bad section header '%s'", line);
+                const char *after = close ? close + 1 : end_of_text(line);
+                while (isspace((unsigned char)*after)) after++;
+                warnf(&c, after, "bad section header '%s' (want %s)", line,
+                      close ? "nothing after ']'" : "']' at the end: [name]");
                 section = -1;
                 continue;
             }
             *close = '\0';
             section = section_kind(kind, line + 1);
             if (!section) {
-                warnf(&c, "unknown section [%s] in a %s file", line + 1, kind);
+                warnf(&c, line + 1, "unknown section [%s] (want %s in %s.txt)", line + 1,
+                      section_names(kind), kind);
                 section = -1;
             }
             continue;
         }
         if (section == 0) {
-            warnf(&c, "entry before any [section] header");
+            warnf(&c, line, "entry before any [section] header (want a header first: %s)",
+                  section_names(kind));
             section = -1;
             continue;
         }
@@ -576,8 +640,11 @@ int dyad_dict_load_file(dyad_dict *d, const char *path, const char *kind, dict_w
         char *opts = NULL, *brace = strchr(line, '{');
         if (brace) {
             char *close = strchr(brace, '}');
-            if (!close || *trim(close + 1)) {
-                warnf(&c, "options must be one {...} group at the end of the line");
+            char *after = close ? trim(close + 1) : NULL;
+            if (!close || *after) {
+                warnf(&c, close ? after : end_of_text(line),
+                      "options must be one {...} group at the end of the line (want %s)",
+                      close ? "nothing after '}'" : "a closing '}'");
                 continue;
             }
             *close = '\0';
@@ -586,7 +653,8 @@ int dyad_dict_load_file(dyad_dict *d, const char *path, const char *kind, dict_w
         }
         char *eq = strchr(line, '=');
         if (!eq) {
-            warnf(&c, "missing '=' (want CODE = name | name)");
+            warnf(&c, end_of_text(line), "missing '=' (want CODE = %s)",
+                  strcmp(kind, "verbs") == 0 ? "pattern | pattern" : "name | name");
             continue;
         }
         *eq = '\0';

@@ -59,6 +59,7 @@ typedef struct dict_pattern {
     char *where;      /* "verbs.txt:40" */
     char *text;       /* the pattern as written */
     size_t order;     /* position in the file, for ties */
+    long code_col;    /* 1-based column of the event code in its line */
 } dict_pattern;
 
 typedef struct dict_pattern_list {
@@ -81,8 +82,11 @@ typedef struct dyad_dict {
     size_t counts[4];     /* actors, agents, verb patterns, noun patterns */
 } dyad_dict;
 
-/* Called for each malformed line: file (base name), line, message. */
-typedef void (*dict_warn_fn)(void *ctx, const char *file, long line, const char *msg);
+/* Called for each malformed line: file (base name), 1-based line, 1-based
+ * column of the offending element (in characters, UTF-8; 0 = not known) and
+ * a message that says what is wrong and what was expected. */
+typedef void (*dict_warn_fn)(void *ctx, const char *file, long line, long column,
+                             const char *msg);
 
 void dyad_dict_init(dyad_dict *d);
 void dyad_dict_free(dyad_dict *d);

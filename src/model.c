@@ -75,8 +75,13 @@ static char *format(const char *fmt, ...) {
     return out;
 }
 
-static void add_warning(void *ctx, const char *file, long line, const char *msg) {
-    push_warning(ctx, format("%s:%ld: %s", file, line, msg));
+/* Record a dictionary warning "file:line:column: reason" ("file:line: reason"
+ * when the column is not known). */
+static void add_warning(void *ctx, const char *file, long line, long column, const char *msg) {
+    if (column > 0)
+        push_warning(ctx, format("%s:%ld:%ld: %s", file, line, column, msg));
+    else
+        push_warning(ctx, format("%s:%ld: %s", file, line, msg));
 }
 
 static const char *env_or(const char *name, const char *dflt) {
@@ -112,8 +117,9 @@ dyad_model *dyad_model_load(const char *data_dir, dyad_error *err) {
     for (size_t i = 0; i < m->dict.npatterns; i++) {
         const dict_pattern *p = m->dict.patterns[i];
         if (!dyad_cameo_lookup(p->code)) {
-            push_warning(m, format("%s: '%s' is not a CAMEO event code (pattern '%s' never fires)",
-                                   p->where, p->code, p->text));
+            push_warning(m, format("%s:%ld: '%s' is not a CAMEO event code (pattern '%s' never "
+                                   "fires; want a code of the CAMEO table)",
+                                   p->where, p->code_col, p->code, p->text));
         }
     }
     const char *lingua = env_or("DYAD_LINGUA_DIR", LINGUA_DIR);
