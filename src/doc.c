@@ -53,7 +53,7 @@ static void set_err(dyad_error *err, dyad_status code, const dyad_article *a, lo
 }
 
 void dyad_explain(article_state *as, const char *fmt, ...) {
-    if (as->oom) return;
+    if (as->oom || !(as->opt->flags & DYAD_OPT_EXPLAIN)) return;
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);

@@ -476,6 +476,14 @@ static const char *json_type_word(const json_t *v)
 static dyad_status read_record(const reader *r, const char *line, size_t len, long lineno,
                                long base, int *stop)
 {
+    size_t at;
+    int nul;
+    if (dyad_looks_binary(line, len, &at, &nul)) {
+        reject(r, DYAD_ERR_BINARY, lineno, base + (long)at,
+               "%s at byte %ld (line %ld): this record looks like binary data",
+               nul ? "NUL byte" : "control characters, the first", base + (long)at, lineno);
+        return DYAD_OK;
+    }
     long bad = dyad_utf8_validate(line, len);
     if (bad >= 0) {
         reject(r, DYAD_ERR_BAD_UTF8, lineno, base + bad,
@@ -593,8 +601,17 @@ static dyad_status read_jsonl(const reader *r, const char *buf, size_t len, int 
 {
     size_t at;
     int nul;
-    /* A binary file would give one JSON error per "line": say it once. */
-    if (dyad_looks_binary(buf, len, &at, &nul)) {
+    /* A binary file would give one JSON error per "line": say it once. A
+     * JSON Lines file starts with "{" (after blanks or a byte-order mark);
+     * one that does and has a binary byte in some record loses only that
+     * record (read_record). */
+    size_t first = 0;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        first = 3;
+    while (first < len && is_space((unsigned char)buf[first]))
+        first++;
+    int starts_like_json = first < len && buf[first] == '{';
+    if (!starts_like_json && dyad_looks_binary(buf, len, &at, &nul)) {
         long line = dyad_line_of(buf, len, at);
         reject(r, DYAD_ERR_BINARY, line, (long)at,
                "%s at byte %ld (line %ld): looks like binary data, not JSON Lines",
