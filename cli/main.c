@@ -5,10 +5,18 @@
  *   dyad help [code]  |  dyad --help  |  dyad --version
  *
  * Exit status: 0 every article coded; 1 some failed; 2 usage error, model
- * not loaded or output not written; 3 no article could be coded.
+ * not loaded or output not written; 3 no article could be coded; 130/143
+ * interrupted by SIGINT/SIGTERM.
+ *
+ * Every input record is either coded or failed: read = coded + failed, and
+ * --failed FILE lists the failed ones. Output files (-o, --failed) are
+ * written to a temporary file in the same directory and renamed over FILE at
+ * the end, so FILE is either the complete new output or left as it was.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +45,8 @@ static const char GENERAL_HELP[] =
     "  1  some articles failed (the others were coded)\n"
     "  2  usage error, the model could not be loaded, or the output could not\n"
     "     be written\n"
-    "  3  no article could be coded (all failed, or nothing was read)\n";
+    "  3  no article could be coded (all failed, or nothing was read)\n"
+    "  130, 143  interrupted by SIGINT or SIGTERM (128 + the signal number)\n";
 
 static const char CODE_HELP[] =
     "Usage: dyad code [options] PATH...\n"
@@ -66,19 +75,228 @@ static const char CODE_HELP[] =
     "                             coded, every line starting with \"# \"\n"
     "  --data DIR                 model data directory (default: $DYAD_DATA, else\n"
     "                             the compiled-in data directory)\n"
-    "  -o FILE                    write events to FILE instead of standard output\n"
+    "  -o FILE                    write events to FILE instead of standard output;\n"
+    "                             FILE is replaced only when the run ends (see\n"
+    "                             below)\n"
+    "  --failed FILE              list every article that was not coded in FILE:\n"
+    "                             a header row, then path<TAB>line<TAB>id<TAB>reason\n"
+    "                             (line 0 and id \"\" when not known)\n"
+    "  --strict-dict              refuse to start (status 2) if a dictionary line\n"
+    "                             is malformed, instead of skipping it with a\n"
+    "                             warning\n"
+    "  --max-sentence-tokens N    do not code sentences longer than N tokens\n"
+    "                             (default 400; 0 = no limit); each one skipped\n"
+    "                             is reported as \"FILE: sentence K: ...\"\n"
+    "  --max-article-bytes N      articles longer than N bytes fail (default\n"
+    "                             8388608; 0 = no limit)\n"
     "  -q, --quiet                no progress line and no summary\n"
     "  -h, --help                 this text\n"
     "\n"
     "Every article that cannot be read or coded is reported on standard error as\n"
     "\"dyad: FILE[:LINE]: reason\" and the others go on. At the end a summary\n"
-    "line is printed on standard error:\n"
+    "line is printed on standard error, where read = coded + failed:\n"
     "  dyad: N articles read, N coded, N failed; N sentences, N events\n"
+    "A file or directory that cannot be read counts as one failed article.\n"
+    "\n"
+    "-o FILE and --failed FILE are written to a temporary file .FILE.XXXXXX in\n"
+    "the same directory, renamed to FILE when the run ends with status 0, 1 or 3.\n"
+    "On status 2 or an interruption the temporary file is removed and an\n"
+    "existing FILE is left as it was. (A FILE that is not a regular file, such\n"
+    "as /dev/null, is written directly.)\n"
     "\n"
     "Exit status: 0 every article was coded; 1 some articles failed (the others\n"
     "were coded); 2 usage error, the model could not be loaded, or the output\n"
     "could not be written; 3 no article could be coded (all failed, or nothing\n"
-    "was read).\n";
+    "was read); 130 or 143 interrupted by SIGINT or SIGTERM (checked between\n"
+    "articles; 128 + the signal number).\n";
+
+/* --------------------------------------------------------------- signals */
+
+/* The signal that asked us to stop (SIGINT, SIGTERM), or 0. The handler only
+ * sets it; the run checks it between articles. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+/* SIGINT and SIGTERM set stop_signal, unless they were ignored when dyad
+ * started (nohup, a background job of a non-interactive shell). No
+ * SA_RESTART: a blocking read of standard input returns (EINTR) so the run
+ * can stop. */
+static void install_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction old;
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+static const char *signal_name(int sig)
+{
+    return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal";
+}
+
+/* ---------------------------------------------------------- output files */
+
+/* An output file written atomically: events go to `tmp` (in the directory
+ * of `final`), renamed over `final` by outfile_commit. A path that exists
+ * and is not a regular file (/dev/null, a FIFO), or is the file standard
+ * output or standard error already write to (/dev/stdout), is written
+ * directly. */
+typedef struct outfile {
+    const char *path;  /* as given, for messages */
+    char *final;       /* what is replaced: path, or the target of a symlink */
+    char *tmp;         /* the temporary file, NULL when writing directly */
+    FILE *f;
+    int borrowed;      /* f is stdout or stderr: flushed, never closed */
+} outfile;
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+/* Is st the file that descriptor fd is open on? */
+static int same_file_as_fd(const struct stat *st, int fd)
+{
+    struct stat fst;
+    return fstat(fd, &fst) == 0 && fst.st_dev == st->st_dev && fst.st_ino == st->st_ino;
+}
+
+/* Open o for path. Returns 0, or -1 after printing why. */
+static int outfile_open(outfile *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    o->path = path;
+    struct stat st, lst;
+    int exists = stat(path, &st) == 0;
+    if (exists && same_file_as_fd(&st, STDOUT_FILENO)) {
+        o->f = stdout; /* share the stream, so nothing is written over */
+        o->borrowed = 1;
+        return 0;
+    }
+    if (exists && same_file_as_fd(&st, STDERR_FILENO)) {
+        o->f = stderr;
+        o->borrowed = 1;
+        return 0;
+    }
+    if (exists && !S_ISREG(st.st_mode)) {
+        o->f = fopen(path, "w");
+        if (!o->f) {
+            fprintf(stderr, "dyad: %s: %s\n", path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    if (exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+        o->final = realpath(path, NULL); /* replace the file the link points to */
+    else
+        o->final = xstrdup(path);
+    if (!o->final) {
+        fprintf(stderr, "dyad: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    const char *slash = strrchr(o->final, '/');
+    size_t dirlen = slash ? (size_t)(slash - o->final) + 1 : 0;
+    const char *base = o->final + dirlen;
+    size_t n = dirlen + 1 + strlen(base) + sizeof ".XXXXXX";
+    o->tmp = malloc(n);
+    if (!o->tmp) {
+        fprintf(stderr, "dyad: %s: out of memory\n", path);
+        free(o->final);
+        o->final = NULL;
+        return -1;
+    }
+    snprintf(o->tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, o->final, base);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        int e = errno;
+        fprintf(stderr, "dyad: %s: cannot create a temporary file %s: %s\n", path, o->tmp,
+                strerror(e));
+        free(o->tmp);
+        free(o->final);
+        o->tmp = o->final = NULL;
+        return -1;
+    }
+    /* mkstemp makes the file 0600: give it the mode an existing FILE has, else
+     * the one a new file would get (0666 less the umask) */
+    mode_t mode;
+    if (exists) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    if (fchmod(fd, mode) != 0 || !(o->f = fdopen(fd, "w"))) {
+        int e = errno;
+        fprintf(stderr, "dyad: %s: %s\n", o->tmp, strerror(e));
+        close(fd);
+        unlink(o->tmp);
+        free(o->tmp);
+        free(o->final);
+        o->tmp = o->final = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* Flush, sync and close o's stream. Returns 0, or an errno value. */
+static int outfile_close(outfile *o)
+{
+    if (!o->f)
+        return 0;
+    int e = 0;
+    if (fflush(o->f) != 0 || ferror(o->f))
+        e = errno ? errno : EIO;
+    else if (o->tmp && fsync(fileno(o->f)) != 0)
+        e = errno;
+    if (!o->borrowed && fclose(o->f) != 0 && !e)
+        e = errno ? errno : EIO;
+    o->f = NULL;
+    return e;
+}
+
+/* Put the finished output in place. Returns 0, or an errno value. */
+static int outfile_commit(outfile *o)
+{
+    int e = 0;
+    if (o->tmp && rename(o->tmp, o->final) != 0) {
+        e = errno;
+        unlink(o->tmp);
+    }
+    free(o->tmp);
+    free(o->final);
+    o->tmp = o->final = NULL;
+    return e;
+}
+
+/* Drop the output: close, remove the temporary file, leave FILE alone. */
+static void outfile_discard(outfile *o)
+{
+    if (o->f && !o->borrowed)
+        fclose(o->f);
+    o->f = NULL;
+    if (o->tmp)
+        unlink(o->tmp);
+    free(o->tmp);
+    free(o->final);
+    o->tmp = o->final = NULL;
+}
 
 /* ----------------------------------------------------------------- state */
 
@@ -90,9 +308,18 @@ typedef struct run {
     const char *date;
     int explain, quiet;
     FILE *out;
+    FILE *failed_out;       /* --failed FILE, or NULL */
     const char *cur_file;   /* file being read, for messages */
+    const char *cur_path;   /* the same as given ("-" for stdin), for --failed */
     int cur_jsonl;          /* it is read as JSON Lines */
-    int write_failed;
+    /* JSON Lines: where the next record is looked for, to give the line of an
+     * article that fails to code (the reader reports one record per
+     * non-blank line, in order) */
+    const char *cur_buf;
+    size_t cur_len, rec_pos;
+    long rec_line;          /* line number of the line starting at rec_pos */
+    int write_failed, write_errno;
+    int failed_write_failed, failed_write_errno; /* writing --failed FILE failed */
     /* counts */
     unsigned long read, coded, failed, path_errors;
     unsigned long long sentences, events;
@@ -139,6 +366,98 @@ static void say(run *r, const char *fmt, ...)
     va_end(ap);
 }
 
+/* ------------------------------------------------------------ accounting */
+
+/* A field of the --failed list: tab, newline and carriage return become
+ * spaces (as in the TSV output). */
+static void put_field(FILE *f, const char *s)
+{
+    for (; s && *s; s++)
+        putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}
+
+/* The id a text file's article gets (the reader's rule): the base name
+ * without its last extension, "stdin" for -. Malloc'd; NULL on OOM. */
+static char *text_id(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return xstrdup("stdin");
+    const char *b = path;
+    for (const char *p = path; *p; p++)
+        if (*p == '/' || *p == '\\')
+            b = p + 1;
+    size_t n = strlen(b);
+    const char *dot = strrchr(b, '.');
+    if (dot && dot != b)
+        n = (size_t)(dot - b);
+    if (n == 0)
+        return xstrdup("article");
+    char *id = malloc(n + 1);
+    if (id) {
+        memcpy(id, b, n);
+        id[n] = '\0';
+    }
+    return id;
+}
+
+/* Count one input record that was not coded and list it in --failed FILE.
+ * id NULL: the article id of a text file, else unknown (""). */
+static void record_failure(run *r, const char *path, long line, const char *id,
+                           const char *reason, int text_file)
+{
+    r->read++;
+    r->failed++;
+    if (!r->failed_out)
+        return;
+    char *own = NULL;
+    if (!id && text_file)
+        id = own = text_id(path);
+    FILE *f = r->failed_out;
+    put_field(f, path);
+    fprintf(f, "\t%ld\t", line > 0 ? line : 0L);
+    put_field(f, id ? id : "");
+    putc('\t', f);
+    put_field(f, reason);
+    putc('\n', f);
+    free(own);
+    if (ferror(f) && !r->failed_write_failed) {
+        r->failed_write_failed = 1;
+        r->failed_write_errno = errno;
+    }
+}
+
+/* JSON Lines: move the record cursor past line `line`. */
+static void skip_to_after_line(run *r, long line)
+{
+    while (r->rec_pos < r->cur_len && r->rec_line <= line) {
+        const char *nl = memchr(r->cur_buf + r->rec_pos, '\n', r->cur_len - r->rec_pos);
+        r->rec_pos = nl ? (size_t)(nl - r->cur_buf) + 1 : r->cur_len;
+        r->rec_line++;
+    }
+}
+
+/* JSON Lines: the line of the next record (the next non-blank line after
+ * the cursor), moving the cursor past it; 0 when not found. */
+static long next_record_line(run *r)
+{
+    static const char bom[] = "\xEF\xBB\xBF";
+    while (r->rec_pos < r->cur_len) {
+        const char *s = r->cur_buf + r->rec_pos;
+        const char *nl = memchr(s, '\n', r->cur_len - r->rec_pos);
+        size_t n = nl ? (size_t)(nl - s) : r->cur_len - r->rec_pos;
+        long line = r->rec_line;
+        r->rec_pos += n + (nl ? 1 : 0);
+        r->rec_line++;
+        size_t i = 0;
+        if (line == 1 && n >= 3 && memcmp(s, bom, 3) == 0)
+            i = 3;
+        for (; i < n; i++)
+            if (!strchr(" \t\r\f\v", s[i]))
+                return line;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------- callbacks */
 
 static void on_reject(void *ctx, const dyad_error *e)
@@ -149,8 +468,9 @@ static void on_reject(void *ctx, const dyad_error *e)
         say(r, "%s:%ld: %s", file, e->line, e->message);
     else
         say(r, "%s: %s", file, e->message);
-    r->read++;
-    r->failed++;
+    if (r->cur_jsonl && e->line > 0)
+        skip_to_after_line(r, e->line);
+    record_failure(r, r->cur_path, e->line, NULL, e->message, !r->cur_jsonl);
     progress_update(r, 0);
 }
 
@@ -171,32 +491,48 @@ static void print_explain(FILE *out, const char *text)
 static int on_article(void *ctx, const dyad_article *a)
 {
     run *r = ctx;
+    if (stop_signal)
+        return 1; /* interrupted: this article is not read */
+    long line = r->cur_jsonl ? next_record_line(r) : 0;
     dyad_doc *doc = NULL;
     dyad_error err;
     memset(&err, 0, sizeof err);
-    r->read++;
     dyad_status st = dyad_code_article(r->model, &r->opt, a, &doc, &err);
     if (st != DYAD_OK || !doc) {
         const char *why = err.message[0] ? err.message : dyad_strerror(st);
-        if (r->cur_jsonl)
+        if (r->cur_jsonl && line > 0)
+            say(r, "%s:%ld: article \"%s\": %s", r->cur_file, line, a->id, why);
+        else if (r->cur_jsonl)
             say(r, "%s: article \"%s\": %s", r->cur_file, a->id, why);
         else
             say(r, "%s: %s", r->cur_file, why);
-        r->failed++;
+        record_failure(r, r->cur_path, line, a->id, why, 0);
         dyad_doc_free(doc);
         progress_update(r, 0);
-        return 0;
+        return r->failed_write_failed || stop_signal;
     }
+    r->read++;
     r->coded++;
     r->sentences += dyad_doc_sentence_count(doc);
     r->events += dyad_doc_event_count(doc);
+    /* parts of the article that were not coded (a sentence over the limit) */
+    for (size_t i = 0; i < dyad_doc_note_count(doc); i++) {
+        if (r->cur_jsonl && line > 0)
+            say(r, "%s:%ld: article \"%s\": %s", r->cur_file, line, a->id, dyad_doc_note(doc, i));
+        else
+            say(r, "%s: %s", r->cur_file, dyad_doc_note(doc, i));
+    }
     if (r->explain)
         print_explain(r->out, dyad_doc_explain(doc));
-    if (dyad_write_events(r->out, r->out_fmt, a, doc) != 0 || ferror(r->out))
+    errno = 0;
+    if (dyad_write_events(r->out, r->out_fmt, a, doc) != 0 || ferror(r->out)) {
         r->write_failed = 1;
+        r->write_errno = errno;
+    }
     dyad_doc_free(doc);
     progress_update(r, 0);
-    return r->write_failed; /* stop reading when output is broken */
+    /* stop reading when output is broken or a signal came */
+    return r->write_failed || r->failed_write_failed || stop_signal;
 }
 
 /* ----------------------------------------------------------------- input */
@@ -262,13 +598,15 @@ static void code_file(run *r, const char *path)
 {
     FILE *f;
     int is_stdin = strcmp(path, "-") == 0;
+    int jsonl = r->in_fmt == DYAD_INPUT_JSONL ||
+                (r->in_fmt == DYAD_INPUT_AUTO && has_jsonl_ext(path));
     errno = 0;
     const char *shown = is_stdin ? "<stdin>" : path;
     f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        say(r, "%s: %s", path, strerror(errno));
-        r->read++;
-        r->failed++;
+        const char *why = strerror(errno);
+        say(r, "%s: %s", path, why);
+        record_failure(r, path, 0, NULL, why, !jsonl);
         return;
     }
     size_t len = 0;
@@ -278,18 +616,36 @@ static void code_file(run *r, const char *path)
     if (!is_stdin)
         fclose(f);
     if (!buf) {
-        say(r, "%s: cannot read: %s", shown, strerror(e));
-        r->read++;
-        r->failed++;
+        if (e == EINTR && stop_signal)
+            return; /* interrupted while reading: nothing was read */
+        char *why = NULL;
+        size_t n = strlen(strerror(e)) + sizeof "cannot read: ";
+        if ((why = malloc(n)) != NULL)
+            snprintf(why, n, "cannot read: %s", strerror(e));
+        say(r, "%s: %s", shown, why ? why : strerror(e));
+        record_failure(r, path, 0, NULL, why ? why : strerror(e), !jsonl);
+        free(why);
         return;
     }
     r->cur_file = shown;
-    r->cur_jsonl = r->in_fmt == DYAD_INPUT_JSONL ||
-                   (r->in_fmt == DYAD_INPUT_AUTO && has_jsonl_ext(path));
+    r->cur_path = path;
+    r->cur_jsonl = jsonl;
+    r->cur_buf = buf;
+    r->cur_len = len;
+    r->rec_pos = 0;
+    r->rec_line = 1;
+    unsigned long before = r->read;
     dyad_status st = dyad_read_articles(path, buf, len, r->in_fmt, r->date, on_article,
                                         on_reject, r);
-    if (st != DYAD_OK && st != DYAD_ERR_BAD_DATE && !r->write_failed)
-        say(r, "%s: %s", shown, dyad_strerror(st));
+    if (st != DYAD_OK && st != DYAD_ERR_BAD_DATE) {
+        /* the reader gave up (out of memory): what it did not read is lost,
+         * so it counts as one more failed record */
+        const char *why = dyad_strerror(st);
+        say(r, "%s: %s; %s", shown, why,
+            r->read > before ? "the rest of the file was not read" : "the file was not read");
+        record_failure(r, path, 0, NULL, why, 0);
+    }
+    r->cur_buf = NULL;
     free(buf);
 }
 
@@ -345,14 +701,17 @@ static char *join_path(const char *dir, const char *name)
 static int collect(run *r, const char *dir, int depth, pathlist *pl)
 {
     if (depth > MAX_DEPTH) {
-        say(r, "%s: directories nested too deeply; skipped", dir);
-        r->path_errors++;
+        static const char why[] = "directories nested too deeply; skipped";
+        say(r, "%s: %s", dir, why);
+        record_failure(r, dir, 0, NULL, why, 0);
         return 0;
     }
     DIR *d = opendir(dir);
     if (!d) {
-        say(r, "%s: %s", dir, strerror(errno));
-        r->path_errors++;
+        /* the articles in it cannot be counted: the directory counts as one */
+        const char *why = strerror(errno);
+        say(r, "%s: %s", dir, why);
+        record_failure(r, dir, 0, NULL, why, 0);
         return 0;
     }
     struct dirent *de;
@@ -367,8 +726,12 @@ static int collect(run *r, const char *dir, int depth, pathlist *pl)
         }
         struct stat st;
         if (lstat(p, &st) != 0) {
-            say(r, "%s: %s", p, strerror(errno));
-            r->path_errors++;
+            const char *why = strerror(errno);
+            say(r, "%s: %s", p, why);
+            if (known_ext(de->d_name))
+                record_failure(r, p, 0, NULL, why, !has_jsonl_ext(p));
+            else
+                r->path_errors++;
             free(p);
             continue;
         }
@@ -379,7 +742,27 @@ static int collect(run *r, const char *dir, int depth, pathlist *pl)
                 break;
             continue;
         }
-        if (S_ISLNK(st.st_mode) && (stat(p, &st) != 0 || S_ISDIR(st.st_mode))) {
+        if (S_ISLNK(st.st_mode)) {
+            if (stat(p, &st) != 0) {
+                /* a dangling link with an article's name: report it, count it */
+                const char *why = strerror(errno);
+                if (known_ext(de->d_name)) {
+                    say(r, "%s: %s", p, why);
+                    record_failure(r, p, 0, NULL, why, !has_jsonl_ext(p));
+                }
+                free(p);
+                continue;
+            }
+            if (S_ISDIR(st.st_mode)) { /* links to directories are not followed */
+                free(p);
+                continue;
+            }
+        }
+        if (known_ext(de->d_name) && !S_ISREG(st.st_mode)) {
+            /* a FIFO, socket or device named like an article: never read it */
+            static const char why[] = "not a regular file; skipped";
+            say(r, "%s: %s", p, why);
+            record_failure(r, p, 0, NULL, why, !has_jsonl_ext(p));
             free(p);
             continue;
         }
@@ -397,33 +780,36 @@ static int collect(run *r, const char *dir, int depth, pathlist *pl)
     return rc;
 }
 
-static int code_path(run *r, const char *path)
+static void code_path(run *r, const char *path)
 {
     struct stat st;
     if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         pathlist pl = {NULL, 0, 0};
+        unsigned long failed_before = r->failed;
         if (collect(r, path, 0, &pl) != 0) {
             for (size_t i = 0; i < pl.n; i++)
                 free(pl.v[i]);
             free(pl.v);
-            say(r, "out of memory");
-            return -1;
+            say(r, "%s: out of memory listing the directory; skipped", path);
+            record_failure(r, path, 0, NULL, "out of memory listing the directory", 0);
+            return;
         }
-        if (pl.n == 0) {
+        if (pl.n == 0 && r->failed == failed_before) {
             say(r, "%s: no .txt or .jsonl files in this directory", path);
             r->path_errors++;
         }
         if (pl.n > 1)
             qsort(pl.v, pl.n, sizeof *pl.v, cmp_str);
-        for (size_t i = 0; i < pl.n && !r->write_failed; i++)
+        for (size_t i = 0; i < pl.n && !r->write_failed && !r->failed_write_failed &&
+                           !stop_signal;
+             i++)
             code_file(r, pl.v[i]);
         for (size_t i = 0; i < pl.n; i++)
             free(pl.v[i]);
         free(pl.v);
-        return 0;
+        return;
     }
     code_file(r, path);
-    return 0;
 }
 
 /* ----------------------------------------------------------------- options */
@@ -448,6 +834,22 @@ static void date_reject(void *ctx, const dyad_error *e)
 
 /* Match "--name" (value in the next argument) or "--name=value". Returns 1
  * and sets *val (NULL when missing) on a match. */
+/* A limit given on the command line: a whole number, 0 = no limit. On a
+ * bad value says why (as a usage error) and returns -1. */
+static int parse_count(const char *name, const char *v, size_t *out)
+{
+    char *endp = NULL;
+    errno = 0;
+    unsigned long long n = (v && *v >= '0' && *v <= '9') ? strtoull(v, &endp, 10) : 0;
+    if (!v || !endp || *endp || errno || n > SIZE_MAX) {
+        usage_error("%s wants a whole number (0 = no limit)%s%s%s", name, v ? ", not '" : "",
+                    v ? v : "", v ? "'" : "");
+        return -1;
+    }
+    *out = (size_t)n;
+    return 0;
+}
+
 static int opt_value(int argc, char **argv, int *i, const char *name, const char **val)
 {
     const char *a = argv[*i];
@@ -471,11 +873,14 @@ static int cmd_code(int argc, char **argv)
     r.opt = dyad_options_default();
     r.in_fmt = DYAD_INPUT_AUTO;
     r.out_fmt = DYAD_FORMAT_JSONL;
-    const char *data = NULL, *outpath = NULL;
+    const char *data = NULL, *outpath = NULL, *failedpath = NULL;
     char **paths = calloc((size_t)argc + 1, sizeof *paths);
     size_t npaths = 0;
-    int only_paths = 0, rc = EXIT_USAGE;
+    int only_paths = 0, strict_dict = 0, rc = EXIT_USAGE;
     dyad_model *model = NULL;
+    outfile out_file, failed_file;
+    memset(&out_file, 0, sizeof out_file);
+    memset(&failed_file, 0, sizeof failed_file);
     if (!paths) {
         fputs("dyad: out of memory\n", stderr);
         return EXIT_USAGE;
@@ -493,6 +898,8 @@ static int cmd_code(int argc, char **argv)
             goto out;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             r.quiet = 1;
+        } else if (strcmp(a, "--strict-dict") == 0) {
+            strict_dict = 1;
         } else if (strcmp(a, "--require-dyad") == 0) {
             r.opt.flags |= DYAD_OPT_REQUIRE_DYAD;
         } else if (strcmp(a, "--explain") == 0) {
@@ -528,6 +935,16 @@ static int cmd_code(int argc, char **argv)
                                  v ? v : "", v ? "'" : "");
                 goto out;
             }
+        } else if (opt_value(argc, argv, &i, "--max-sentence-tokens", &v)) {
+            if (parse_count("--max-sentence-tokens", v, &r.opt.max_sentence_tokens) != 0) {
+                rc = EXIT_USAGE;
+                goto out;
+            }
+        } else if (opt_value(argc, argv, &i, "--max-article-bytes", &v)) {
+            if (parse_count("--max-article-bytes", v, &r.opt.max_article_bytes) != 0) {
+                rc = EXIT_USAGE;
+                goto out;
+            }
         } else if (opt_value(argc, argv, &i, "--date", &v)) {
             if (!v || !*v) {
                 rc = usage_error("--date wants a date YYYY-MM-DD");
@@ -553,6 +970,12 @@ static int cmd_code(int argc, char **argv)
                 goto out;
             }
             outpath = v;
+        } else if (opt_value(argc, argv, &i, "--failed", &v)) {
+            if (!v || !*v || strcmp(v, "-") == 0) {
+                rc = usage_error("--failed wants a file name");
+                goto out;
+            }
+            failedpath = v;
         } else {
             rc = usage_error("unknown option '%s'", a);
             goto out;
@@ -563,6 +986,16 @@ static int cmd_code(int argc, char **argv)
                          "standard input");
         goto out;
     }
+    if (outpath && failedpath) {
+        struct stat a, b;
+        if (strcmp(outpath, failedpath) == 0 ||
+            (stat(outpath, &a) == 0 && stat(failedpath, &b) == 0 && a.st_dev == b.st_dev &&
+             a.st_ino == b.st_ino && S_ISREG(a.st_mode))) {
+            rc = usage_error("-o and --failed name the same file '%s'", failedpath);
+            goto out;
+        }
+    }
+    install_signals();
 
     dyad_error err;
     memset(&err, 0, sizeof err);
@@ -581,18 +1014,36 @@ static int cmd_code(int argc, char **argv)
         goto out;
     }
     r.model = model;
+    size_t nwarn = dyad_model_warnings(model);
+    if (strict_dict && nwarn > 0) {
+        for (size_t i = 0; i < nwarn; i++)
+            fprintf(stderr, "dyad: %s\n", dyad_model_warning(model, i));
+        fprintf(stderr, "dyad: --strict-dict: %zu malformed dictionary line%s; not starting\n",
+                nwarn, nwarn == 1 ? "" : "s");
+        rc = EXIT_USAGE;
+        goto out;
+    }
     /* malformed dictionary lines were skipped: say which, whatever -q says */
-    for (size_t i = 0; i < dyad_model_warnings(model); i++)
+    for (size_t i = 0; i < nwarn; i++)
         fprintf(stderr, "dyad: warning: %s (line skipped)\n", dyad_model_warning(model, i));
+    if (stop_signal)
+        goto interrupted;
 
     r.out = stdout;
     if (outpath && strcmp(outpath, "-") != 0) {
-        r.out = fopen(outpath, "w");
-        if (!r.out) {
-            fprintf(stderr, "dyad: %s: %s\n", outpath, strerror(errno));
+        if (outfile_open(&out_file, outpath) != 0) {
             rc = EXIT_USAGE;
             goto out;
         }
+        r.out = out_file.f;
+    }
+    if (failedpath) {
+        if (outfile_open(&failed_file, failedpath) != 0) {
+            rc = EXIT_USAGE;
+            goto out;
+        }
+        r.failed_out = failed_file.f;
+        fputs("path\tline\tid\treason\n", r.failed_out);
     }
     r.progress = !r.quiet && isatty(STDERR_FILENO);
     if (r.progress)
@@ -600,24 +1051,48 @@ static int cmd_code(int argc, char **argv)
     if (r.out_fmt == DYAD_FORMAT_TSV)
         dyad_write_tsv_header(r.out);
 
-    for (size_t i = 0; i < npaths && !r.write_failed; i++)
-        if (code_path(&r, paths[i]) != 0)
-            break;
+    for (size_t i = 0; i < npaths && !r.write_failed && !r.failed_write_failed && !stop_signal;
+         i++)
+        code_path(&r, paths[i]);
 
-    if (fflush(r.out) != 0 || ferror(r.out))
-        r.write_failed = 1;
-    if (r.out != stdout && fclose(r.out) != 0)
-        r.write_failed = 1;
-    r.out = NULL;
+    /* close both outputs; only complete ones are put in place */
+    int out_err = 0, failed_err = 0;
+    if (r.out == stdout) {
+        errno = 0;
+        if (fflush(stdout) != 0 || ferror(stdout))
+            out_err = errno ? errno : EIO;
+    } else {
+        out_err = outfile_close(&out_file);
+    }
+    failed_err = outfile_close(&failed_file);
+    r.out = r.failed_out = NULL;
     progress_clear(&r);
-    if (r.write_failed)
+    if (stop_signal)
+        goto interrupted;
+    if (r.write_failed || out_err)
         fprintf(stderr, "dyad: %s: write error: %s\n", outpath ? outpath : "standard output",
-                strerror(errno ? errno : EIO));
+                strerror(r.write_errno ? r.write_errno : out_err ? out_err : EIO));
+    if (r.failed_write_failed || failed_err)
+        fprintf(stderr, "dyad: %s: write error: %s\n", failedpath,
+                strerror(r.failed_write_errno ? r.failed_write_errno
+                                              : failed_err ? failed_err : EIO));
+    int broken = r.write_failed || out_err || r.failed_write_failed || failed_err;
+    if (!broken) {
+        int e = outfile_commit(&out_file);
+        if (e)
+            fprintf(stderr, "dyad: %s: cannot put the output in place: %s\n", outpath,
+                    strerror(e));
+        int e2 = outfile_commit(&failed_file);
+        if (e2)
+            fprintf(stderr, "dyad: %s: cannot put the list in place: %s\n", failedpath,
+                    strerror(e2));
+        broken = e || e2;
+    }
     if (!r.quiet)
         fprintf(stderr, "dyad: %lu articles read, %lu coded, %lu failed; %llu sentences, "
                         "%llu events\n",
                 r.read, r.coded, r.failed, r.sentences, r.events);
-    if (r.write_failed)
+    if (broken)
         rc = EXIT_USAGE;
     else if (r.coded == 0)
         rc = EXIT_NONE_CODED;
@@ -625,7 +1100,25 @@ static int cmd_code(int argc, char **argv)
         rc = EXIT_SOME_FAILED;
     else
         rc = EXIT_ALL_OK;
+    goto out;
+
+interrupted:
+    outfile_discard(&out_file);
+    outfile_discard(&failed_file);
+    {
+        int named = outpath && strcmp(outpath, "-") != 0;
+        fprintf(stderr, "dyad: interrupted by %s%s%s%s%s\n", signal_name(stop_signal),
+                named || failedpath ? "; not written: " : "", named ? outpath : "",
+                named && failedpath ? ", " : "", failedpath ? failedpath : "");
+    }
+    if (!r.quiet)
+        fprintf(stderr, "dyad: %lu articles read, %lu coded, %lu failed; %llu sentences, "
+                        "%llu events\n",
+                r.read, r.coded, r.failed, r.sentences, r.events);
+    rc = 128 + stop_signal;
 out:
+    outfile_discard(&out_file);
+    outfile_discard(&failed_file);
     dyad_model_free(model);
     free(paths);
     return rc;
