@@ -1,4 +1,5 @@
-# dyad — one GNU Makefile. Targets: all test unit golden asan bench fuzz clean.
+# dyad — one GNU Makefile. Targets: all test unit golden hostile leakcheck asan bench
+# fuzz fuzz-short fuzz-replay clean.
 # Objects go in build/<config>/; the release library and CLI land in build/.
 
 CC      ?= cc
@@ -34,7 +35,8 @@ SAN_OBJ      := $(LIB_SRC:%.c=build/asan/%.o)
 SAN_CLI_OBJ  := $(CLI_SRC:%.c=build/asan/%.o)
 SAN_TEST_BIN := $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all test unit golden asan bench bench-smoke fuzz fuzz-replay clean golden-update format
+.PHONY: all test unit golden asan bench bench-smoke fuzz fuzz-replay fuzz-bins fuzz-bins-try \
+        fuzz-short leakcheck hostile clean golden-update format
 all: build/dyad build/libdyad.a
 
 build/release/%.o: %.c Makefile
@@ -69,39 +71,73 @@ build/asan/tests/%: tests/unit/%.c build/asan/libdyad.a tests/harness.h tests/te
 asan: build/asan/dyad $(SAN_TEST_BIN)
 
 # ---------------------------------------------------------------- fuzzing
-# One target per reader: fuzz/fuzz_<name>.c. `make fuzz` needs clang (libFuzzer)
-# and runs each for FUZZ_SECONDS; `make fuzz-replay` builds them with gcc and
-# ASan+UBSan and replays the seed corpus once (part of make test).
+# One target per entry point: fuzz/fuzz_<name>.c, seeded from the committed
+# corpus fuzz/corpus/<name>/ (fuzz/README.md). With clang (libFuzzer):
+# `make fuzz` runs each target FUZZ_SECONDS, `make fuzz-short` each
+# FUZZ_SHORT_SECONDS (part of make test). `make fuzz-replay` builds them with
+# gcc and ASan+UBSan and replays the seed corpus once (part of make test).
 FUZZ_NAMES   := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
+FUZZ_SHORT_SECONDS ?= 30
 REPLAY_BIN   := $(FUZZ_NAMES:%=build/asan/fuzz/replay_%)
+FUZZ_BIN     := $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
+FUZZ_FLAGS   = -std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+               -fno-sanitize-recover=all
+FUZZ_OBJ     := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
 
 build/asan/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay_main.c build/asan/libdyad.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SAN_FLAGS) -o $@ $< fuzz/replay_main.c build/asan/libdyad.a $(DEPLIBS) -lm
 
-build/fuzz/corpus/.stamp: $(wildcard examples/*) $(wildcard data/*.txt)
-	@sh fuzz/make_corpus.sh build/fuzz/corpus && touch $@
+fuzz-replay: $(REPLAY_BIN)
+	@for n in $(FUZZ_NAMES); do build/asan/fuzz/replay_$$n fuzz/corpus/$$n/* || exit 1; done
 
-fuzz-replay: $(REPLAY_BIN) build/fuzz/corpus/.stamp
-	@for n in $(FUZZ_NAMES); do build/asan/fuzz/replay_$$n build/fuzz/corpus/$$n/* || exit 1; done
-
-build/fuzz/fuzz_%: fuzz/fuzz_%.c $(LIB_SRC)
-	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang (Debian package clang)"; exit 2; }
+# The clang library: built once with coverage instrumentation for libFuzzer,
+# shared by every target.
+build/fuzz/obj/%.o: %.c Makefile
+	@command -v $(FUZZ_CC) >/dev/null || { echo "fuzzing needs clang with libFuzzer (Debian packages clang libclang-rt-14-dev; sh scripts/install-deps.sh installs them)"; exit 2; }
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS_ALL) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
-	  -fno-sanitize-recover=all -o $@ $< $(LIB_SRC) $(DEPLIBS) -lm
+	$(FUZZ_CC) $(CPPFLAGS_ALL) $(DEPCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 
-fuzz: $(FUZZ_NAMES:%=build/fuzz/fuzz_%) build/fuzz/corpus/.stamp
-	@for n in $(FUZZ_NAMES); do mkdir -p build/fuzz/work/$$n; \
-	  build/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    build/fuzz/work/$$n build/fuzz/corpus/$$n || exit 1; done
+build/fuzz/libdyad.a: $(FUZZ_OBJ)
+	rm -f $@ && ar rcs $@ $^
 
-# make test: unit tests (release and ASan+UBSan), golden CLI tests (both
-# binaries), fuzz corpus replay; the runner prints "N passed, N failed" last.
-test: all $(TEST_BIN) asan $(REPLAY_BIN) build/fuzz/corpus/.stamp
-	@sh tests/run.sh
+build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzz/libdyad.a
+	$(FUZZ_CC) $(CPPFLAGS_ALL) $(DEPCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< \
+	  build/fuzz/libdyad.a $(DEPLIBS) -lm
+
+fuzz-bins: $(FUZZ_BIN)
+
+fuzz: $(FUZZ_BIN)
+	@for n in $(FUZZ_NAMES); do mkdir -p build/fuzz/work/$$n build/fuzz/crash/$$n; \
+	  build/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=60 \
+	    -print_final_stats=1 -artifact_prefix=build/fuzz/crash/$$n/ \
+	    build/fuzz/work/$$n fuzz/corpus/$$n || exit 1; done
+
+fuzz-short: $(FUZZ_BIN)
+	@FUZZ_SHORT_SECONDS=$(FUZZ_SHORT_SECONDS) sh fuzz/short.sh
+
+# make test builds the clang targets when it can; when it cannot, the test
+# runner counts each missing target as a failure and says why.
+fuzz-bins-try:
+	@$(MAKE) --no-print-directory fuzz-bins || \
+	  echo "dyad: the libFuzzer targets could not be built (clang and libclang-rt-14-dev needed); make test will count them as failures"
+
+# valgrind over the golden CLI cases (tests/run.sh, DYAD_TEST_ONLY=leakcheck)
+leakcheck: all
+	@DYAD_TEST_ONLY=leakcheck sh tests/run.sh
+
+# the hostile-input corpus against both binaries (tests/hostile/run.sh)
+hostile: all build/asan/dyad
+	@DYAD_TEST_ONLY=hostile sh tests/run.sh
+
+# make test: unit tests (release and ASan+UBSan), fuzz corpus replay, golden
+# CLI tests and the hostile corpus (both binaries), golden cases under
+# valgrind, a short libFuzzer run of each target; the runner prints
+# "N passed, N failed" last.
+test: all $(TEST_BIN) asan $(REPLAY_BIN) fuzz-bins-try
+	@FUZZ_SHORT_SECONDS=$(FUZZ_SHORT_SECONDS) sh tests/run.sh
 
 unit: all $(TEST_BIN)
 	@DYAD_TEST_ONLY=unit sh tests/run.sh
@@ -126,4 +162,4 @@ bench-smoke: all $(BENCH_BIN)
 clean:
 	rm -rf build
 
--include $(REL_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(SAN_CLI_OBJ:.o=.d)
+-include $(REL_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(SAN_CLI_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
