@@ -133,6 +133,10 @@ static char **split_words(const char *s, int *count) {
     return v;
 }
 
+/* A dictionary line longer than this is reported and skipped: no real
+ * entry is that long, and a corrupt file should not become one huge entry. */
+#define DICT_MAX_LINE 65536
+
 typedef struct load_ctx {
     dyad_dict *d;
     const char *file;   /* base name */
@@ -602,6 +606,11 @@ int dyad_dict_load_file(dyad_dict *d, const char *path, const char *kind, dict_w
         char *line = p;
         c.lstart = line;
         p = lend + 1;
+        if ((size_t)(lend - line) > DICT_MAX_LINE) {
+            warnf(&c, line + DICT_MAX_LINE, "line of %zu bytes, over the limit of %d (want one "
+                  "entry per line)", (size_t)(lend - line), DICT_MAX_LINE);
+            continue;
+        }
         char *nul = memchr(line, '\0', (size_t)(lend - line));
         if (nul) {
             warnf(&c, nul, "NUL byte in line (want text)");

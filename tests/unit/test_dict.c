@@ -222,6 +222,28 @@ static void test_columns(void) {
     unlink(p);
 }
 
+static void test_long_line(void) {
+    size_t n = 70000;
+    char *big = malloc(n + 64);
+    strcpy(big, "[country]\nAAA = ");
+    size_t used = strlen(big);
+    memset(big + used, 'x', n);
+    strcpy(big + used + n, "\nBBB = Bee\n");
+    const char *p = write_tmp("long.txt", big);
+    free(big);
+    dyad_dict d;
+    dyad_dict_init(&d);
+    char err[256];
+    warnings[0] = '\0';
+    nwarn = 0;
+    CHECK_INT(dyad_dict_load_file(&d, p, "actors", on_warn, NULL, err, sizeof err), 0);
+    CHECK_INT(nwarn, 1);
+    CHECK(strstr(warnings, ":2:") && strstr(warnings, "over the limit of 65536"));
+    CHECK(dyad_strmap_get(&d.names, "bee") != NULL);
+    dyad_dict_free(&d);
+    unlink(p);
+}
+
 static void test_missing_file(void) {
     dyad_dict d;
     dyad_dict_init(&d);
@@ -238,5 +260,6 @@ int main(void) {
     RUN(test_verbs);
     RUN(test_columns);
     RUN(test_missing_file);
+    RUN(test_long_line);
     DONE();
 }
