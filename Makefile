@@ -55,10 +55,10 @@ build/asan/libdyad.a: $(SAN_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 build/dyad: $(CLI_OBJ) build/libdyad.a
-	$(CC) $(REL_FLAGS) -o $@ $(CLI_OBJ) build/libdyad.a $(DEPLIBS) -lm
+	$(CC) $(REL_FLAGS) -pthread -o $@ $(CLI_OBJ) build/libdyad.a $(DEPLIBS) -lm
 
 build/asan/dyad: $(SAN_CLI_OBJ) build/asan/libdyad.a
-	$(CC) $(SAN_FLAGS) -o $@ $(SAN_CLI_OBJ) build/asan/libdyad.a $(DEPLIBS) -lm
+	$(CC) $(SAN_FLAGS) -pthread -o $@ $(SAN_CLI_OBJ) build/asan/libdyad.a $(DEPLIBS) -lm
 
 build/release/tests/%: tests/unit/%.c build/libdyad.a tests/harness.h tests/testmodel.h
 	@mkdir -p $(dir $@)

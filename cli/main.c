@@ -16,6 +16,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,6 +27,11 @@
 #include <unistd.h>
 
 #include "dyad.h"
+
+/* --threads: at most this many; each codes its share of a batch of
+ * BATCH_PER_THREAD articles per thread, reported in input order */
+#define MAX_THREADS 64
+#define BATCH_PER_THREAD 32
 
 enum { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2, EXIT_NONE_CODED = 3 };
 
@@ -84,6 +90,9 @@ static const char CODE_HELP[] =
     "  --strict-dict              refuse to start (status 2) if a dictionary line\n"
     "                             is malformed, instead of skipping it with a\n"
     "                             warning\n"
+    "  --threads N                code with N threads sharing one model (default:\n"
+    "                             the number of cores); the output is the same as\n"
+    "                             with one thread, in input order\n"
     "  --max-sentence-tokens N    do not code sentences longer than N tokens\n"
     "                             (default 400; 0 = no limit); each one skipped\n"
     "                             is reported as \"FILE: sentence K: ...\"\n"
@@ -323,6 +332,11 @@ typedef struct run {
     /* counts */
     unsigned long read, coded, failed, path_errors;
     unsigned long long sentences, events;
+    /* --threads N: articles are copied into a batch, coded by N threads, then
+     * reported in input order exactly as with one thread */
+    int threads;
+    struct job *jobs;
+    size_t njobs, capjobs;
     /* progress line */
     int progress;           /* stderr is a terminal and not quiet */
     int progress_shown;
@@ -460,9 +474,12 @@ static long next_record_line(run *r)
 
 /* ------------------------------------------------------------- callbacks */
 
+static int flush_jobs(run *r);
+
 static void on_reject(void *ctx, const dyad_error *e)
 {
     run *r = ctx;
+    flush_jobs(r); /* earlier articles are reported first, as with one thread */
     const char *file = r->cur_file; /* e->file is the same path ("-" for stdin) */
     if (e->line > 0)
         say(r, "%s:%ld: %s", file, e->line, e->message);
@@ -488,18 +505,13 @@ static void print_explain(FILE *out, const char *text)
     }
 }
 
-static int on_article(void *ctx, const dyad_article *a)
+/* Report one coded (or failed) article: messages, counts, output. Frees doc.
+ * Returns nonzero to stop reading (broken output or a signal). */
+static int finish_article(run *r, const dyad_article *a, long line, dyad_doc *doc,
+                          dyad_status st, const dyad_error *err)
 {
-    run *r = ctx;
-    if (stop_signal)
-        return 1; /* interrupted: this article is not read */
-    long line = r->cur_jsonl ? next_record_line(r) : 0;
-    dyad_doc *doc = NULL;
-    dyad_error err;
-    memset(&err, 0, sizeof err);
-    dyad_status st = dyad_code_article(r->model, &r->opt, a, &doc, &err);
     if (st != DYAD_OK || !doc) {
-        const char *why = err.message[0] ? err.message : dyad_strerror(st);
+        const char *why = err->message[0] ? err->message : dyad_strerror(st);
         if (r->cur_jsonl && line > 0)
             say(r, "%s:%ld: article \"%s\": %s", r->cur_file, line, a->id, why);
         else if (r->cur_jsonl)
@@ -533,6 +545,133 @@ static int on_article(void *ctx, const dyad_article *a)
     progress_update(r, 0);
     /* stop reading when output is broken or a signal came */
     return r->write_failed || r->failed_write_failed || stop_signal;
+}
+
+/* An article waiting in the batch: owned copies of its strings, its record
+ * line, and what coding it gave. */
+typedef struct job {
+    dyad_article a;
+    char *mem;
+    long line;
+    dyad_doc *doc;
+    dyad_status st;
+    dyad_error err;
+} job;
+
+typedef struct pool {
+    run *r;
+    job *jobs;
+    size_t n;
+    size_t next; /* guarded by lock */
+    pthread_mutex_t lock;
+} pool;
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        size_t i = p->next++;
+        pthread_mutex_unlock(&p->lock);
+        if (i >= p->n)
+            return NULL;
+        job *j = &p->jobs[i];
+        memset(&j->err, 0, sizeof j->err);
+        j->st = dyad_code_article(p->r->model, &p->r->opt, &j->a, &j->doc, &j->err);
+    }
+}
+
+/* Code the batch with r->threads threads, then report it in input order.
+ * Returns nonzero to stop reading. */
+static int flush_jobs(run *r)
+{
+    if (r->njobs == 0)
+        return 0;
+    pool p = {r, r->jobs, r->njobs, 0, PTHREAD_MUTEX_INITIALIZER};
+    size_t nt = (size_t)r->threads < r->njobs ? (size_t)r->threads : r->njobs;
+    pthread_t tid[MAX_THREADS];
+    size_t started = 0;
+    for (size_t t = 1; t < nt; t++) /* the calling thread is one of the workers */
+        if (pthread_create(&tid[started], NULL, worker, &p) == 0)
+            started++;
+    worker(&p);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(tid[t], NULL);
+    int stop = 0;
+    for (size_t i = 0; i < r->njobs; i++) {
+        job *j = &r->jobs[i];
+        if (!stop && stop_signal)
+            stop = 1; /* interrupted: the rest of the batch is not reported */
+        if (stop)
+            dyad_doc_free(j->doc);
+        else
+            stop = finish_article(r, &j->a, j->line, j->doc, j->st, &j->err);
+        free(j->mem);
+    }
+    r->njobs = 0;
+    return stop;
+}
+
+/* Copy a into a new job at the end of the batch; -1 on OOM. */
+static int push_job(run *r, const dyad_article *a, long line)
+{
+    if (r->njobs == r->capjobs) {
+        size_t nc = r->capjobs ? r->capjobs * 2 : 64;
+        job *nj = realloc(r->jobs, nc * sizeof *nj);
+        if (!nj)
+            return -1;
+        r->jobs = nj;
+        r->capjobs = nc;
+    }
+    const char *parts[4] = {a->id, a->date, a->outlet, a->url};
+    size_t need = a->text_len + 1;
+    for (int k = 0; k < 4; k++)
+        need += parts[k] ? strlen(parts[k]) + 1 : 0;
+    char *mem = malloc(need), *w = mem;
+    if (!mem)
+        return -1;
+    job *j = &r->jobs[r->njobs];
+    memset(j, 0, sizeof *j);
+    const char *copies[4] = {NULL, NULL, NULL, NULL};
+    for (int k = 0; k < 4; k++) {
+        if (!parts[k])
+            continue;
+        size_t n = strlen(parts[k]) + 1;
+        memcpy(w, parts[k], n);
+        copies[k] = w;
+        w += n;
+    }
+    if (a->text_len)
+        memcpy(w, a->text, a->text_len);
+    w[a->text_len] = '\0';
+    j->a = (dyad_article){copies[0], copies[1], copies[2], copies[3], w, a->text_len};
+    j->mem = mem;
+    j->line = line;
+    r->njobs++;
+    return 0;
+}
+
+static int on_article(void *ctx, const dyad_article *a)
+{
+    run *r = ctx;
+    if (stop_signal)
+        return 1; /* interrupted: this article is not read */
+    long line = r->cur_jsonl ? next_record_line(r) : 0;
+    if (r->threads > 1) {
+        if (push_job(r, a, line) == 0) {
+            if (r->njobs < (size_t)r->threads * BATCH_PER_THREAD)
+                return 0;
+            return flush_jobs(r);
+        }
+        /* no memory for a copy: code this one here, after the batch */
+        if (flush_jobs(r))
+            return 1;
+    }
+    dyad_doc *doc = NULL;
+    dyad_error err;
+    memset(&err, 0, sizeof err);
+    dyad_status st = dyad_code_article(r->model, &r->opt, a, &doc, &err);
+    return finish_article(r, a, line, doc, st, &err);
 }
 
 /* ----------------------------------------------------------------- input */
@@ -637,6 +776,7 @@ static void code_file(run *r, const char *path)
     unsigned long before = r->read;
     dyad_status st = dyad_read_articles(path, buf, len, r->in_fmt, r->date, on_article,
                                         on_reject, r);
+    flush_jobs(r);
     if (st != DYAD_OK && st != DYAD_ERR_BAD_DATE) {
         /* the reader gave up (out of memory): what it did not read is lost,
          * so it counts as one more failed record */
@@ -873,6 +1013,8 @@ static int cmd_code(int argc, char **argv)
     r.opt = dyad_options_default();
     r.in_fmt = DYAD_INPUT_AUTO;
     r.out_fmt = DYAD_FORMAT_JSONL;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    r.threads = ncpu < 1 ? 1 : ncpu > MAX_THREADS ? MAX_THREADS : (int)ncpu;
     const char *data = NULL, *outpath = NULL, *failedpath = NULL;
     char **paths = calloc((size_t)argc + 1, sizeof *paths);
     size_t npaths = 0;
@@ -935,6 +1077,17 @@ static int cmd_code(int argc, char **argv)
                                  v ? v : "", v ? "'" : "");
                 goto out;
             }
+        } else if (opt_value(argc, argv, &i, "--threads", &v)) {
+            size_t n = 0;
+            if (parse_count("--threads", v, &n) != 0) {
+                rc = EXIT_USAGE;
+                goto out;
+            }
+            if (n == 0 || n > MAX_THREADS) {
+                rc = usage_error("--threads wants 1 to %d, not '%s'", MAX_THREADS, v);
+                goto out;
+            }
+            r.threads = (int)n;
         } else if (opt_value(argc, argv, &i, "--max-sentence-tokens", &v)) {
             if (parse_count("--max-sentence-tokens", v, &r.opt.max_sentence_tokens) != 0) {
                 rc = EXIT_USAGE;
@@ -1119,6 +1272,7 @@ interrupted:
 out:
     outfile_discard(&out_file);
     outfile_discard(&failed_file);
+    free(r.jobs);
     dyad_model_free(model);
     free(paths);
     return rc;

@@ -84,6 +84,7 @@ if want golden; then
     for bin in build/dyad build/asan/dyad; do
         [ -x "$bin" ] || continue
         run_script "cli output ($bin)" env DYAD_BIN="$bin" sh tests/cli/test_output.sh
+        run_script "cli threads ($bin)" env DYAD_BIN="$bin" sh tests/cli/test_threads.sh
     done
 fi
 
