@@ -225,13 +225,6 @@ static int valid_code(const char *s, size_t minlen, size_t maxlen, int digits_on
     return 1;
 }
 
-/* YYYY-MM-DD (a real calendar day) → YYYYMMDD; 0 on error. */
-static long parse_date(const char *s) {
-    char norm[11];
-    if (strlen(s) != 10 || s[4] != '-' || dyad_date_parse(s, 10, norm) != DYAD_DATE_OK) return 0;
-    return atol(norm) * 10000 + atol(norm + 5) * 100 + atol(norm + 8);
-}
-
 static dict_name_list *name_list(dyad_strmap *m, const char *key) {
     void **slot = dyad_strmap_slot(m, key);
     if (!slot) return NULL;
@@ -336,7 +329,7 @@ static int actor_options(load_ctx *c, dict_actor *a, char *opts, const char **re
                 while (*p && *p != ' ') p++;
                 char saved = *p;
                 *p = '\0'; /* the date alone, whatever its length */
-                long v = parse_date(date);
+                long v = dyad_date_ymd(date);
                 if (!v) {
                     warnf(c, date, "bad date '%s' (want YYYY-MM-DD, a real calendar day)", date);
                     return 1;

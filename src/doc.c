@@ -35,20 +35,11 @@ static void set_err(dyad_error *err, dyad_status code, const dyad_article *a, lo
                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 static void set_err(dyad_error *err, dyad_status code, const dyad_article *a, long offset,
                     const char *fmt, ...) {
-    if (!err) return;
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    err->offset = offset;
-    if (a && a->id) snprintf(err->file, sizeof err->file, "%s", a->id);
-    if (a && offset >= 0 && a->text) {
-        long line = 1;
-        for (long i = 0; i < offset && (size_t)i < a->text_len; i++)
-            if (a->text[i] == '\n') line++;
-        err->line = line;
-    }
+    long line = (a && a->text && offset >= 0) ? dyad_line_of(a->text, a->text_len, (size_t)offset)
+                                              : 0;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    dyad_error_vsetf(err, code, a ? a->id : NULL, line, offset, fmt, ap);
     va_end(ap);
 }
 
@@ -74,14 +65,6 @@ void dyad_explain(article_state *as, const char *fmt, ...) {
     vsnprintf(as->explain + as->explen, (size_t)n + 1, fmt, ap);
     va_end(ap);
     as->explen += (size_t)n;
-}
-
-/* YYYY-MM-DD (a real calendar day) → YYYYMMDD, 0 otherwise. */
-static long parse_date(const char *s) {
-    char norm[11];
-    if (!s || strlen(s) != 10 || s[4] != '-' || dyad_date_parse(s, 10, norm) != DYAD_DATE_OK)
-        return 0;
-    return atol(norm) * 10000 + atol(norm + 5) * 100 + atol(norm + 8);
 }
 
 static void explain_sentence(article_state *as, const sent_state *ss) {
@@ -175,7 +158,7 @@ dyad_status dyad_code_article(const dyad_model *m, const dyad_options *opt, cons
     }
     dyad_options defaults = dyad_options_default();
     if (!opt) opt = &defaults;
-    long date = parse_date(a->date);
+    long date = dyad_date_ymd(a->date);
     if (!date) {
         set_err(err, DYAD_ERR_BAD_DATE, a, -1, "bad or missing date '%s' (want YYYY-MM-DD)",
                 a->date ? a->date : "");

@@ -13,6 +13,7 @@
 
 #include "cameo.h"
 #include "engine.h"
+#include "reader.h"
 
 #ifndef DYAD_DATA_DIR
 #define DYAD_DATA_DIR "data"
@@ -23,14 +24,9 @@
 static void set_err(dyad_error *err, dyad_status code, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static void set_err(dyad_error *err, dyad_status code, const char *file, const char *fmt, ...) {
-    if (!err) return;
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    err->offset = -1;
-    if (file) snprintf(err->file, sizeof err->file, "%s", file);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    dyad_error_vsetf(err, code, file, 0, -1, fmt, ap);
     va_end(ap);
 }
 

@@ -149,6 +149,14 @@ static int num(const char *s, size_t n)
     return v;
 }
 
+long dyad_date_ymd(const char *s)
+{
+    char norm[11];
+    if (!s || strlen(s) != 10 || s[4] != '-' || dyad_date_parse(s, 10, norm) != DYAD_DATE_OK)
+        return 0;
+    return atol(norm) * 10000 + atol(norm + 5) * 100 + atol(norm + 8);
+}
+
 int dyad_date_parse(const char *s, size_t len, char out[11])
 {
     const char *y, *m, *d;

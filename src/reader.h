@@ -26,6 +26,10 @@ enum {
  */
 int dyad_date_parse(const char *s, size_t len, char out[11]);
 
+/** A date written exactly YYYY-MM-DD that is a real calendar day, as the
+ *  number YYYYMMDD; 0 otherwise (or for NULL). */
+long dyad_date_ymd(const char *s);
+
 /**
  * Find the leading date token of an article text: optional whitespace (and
  * a UTF-8 byte-order mark), the word "date" (any case, optionally followed
