@@ -89,16 +89,21 @@ char *dyad_arena_strdup(dyad_arena *a, const char *s) {
     return dyad_arena_strndup(a, s, strlen(s));
 }
 
+char *dyad_arena_vprintf(dyad_arena *a, const char *fmt, va_list ap) {
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) return NULL;
+    char *p = dyad_arena_alloc(a, (size_t)n + 1);
+    if (p) vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
 char *dyad_arena_printf(dyad_arena *a, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) return NULL;
-    char *p = dyad_arena_alloc(a, (size_t)n + 1);
-    if (!p) return NULL;
-    va_start(ap, fmt);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    char *p = dyad_arena_vprintf(a, fmt, ap);
     va_end(ap);
     return p;
 }

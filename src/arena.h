@@ -7,6 +7,7 @@
  */
 #ifndef DYAD_ARENA_H
 #define DYAD_ARENA_H
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct dyad_arena_block dyad_arena_block;
@@ -27,6 +28,8 @@ char *dyad_arena_strdup(dyad_arena *a, const char *s);
 /** printf into the arena. */
 char *dyad_arena_printf(dyad_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+char *dyad_arena_vprintf(dyad_arena *a, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /** Grow an array held in the arena: returns new pointer with room for
  *  new_n elements, copying old_n elements. */
 void *dyad_arena_grow(dyad_arena *a, void *old, size_t old_n, size_t new_n, size_t size);

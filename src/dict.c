@@ -10,6 +10,7 @@
 #include "dict.h"
 
 #include "fileio.h"
+#include "xprintf.h"
 #include "reader.h"
 
 #include <ctype.h>
@@ -147,28 +148,8 @@ typedef struct load_ctx {
     size_t order;
 } load_ctx;
 
-/* printf into a malloc'd string of the right size; NULL on OOM. */
-static char *xvasprintf(const char *fmt, va_list ap) {
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
-    va_end(ap2);
-    char *out = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (out) vsnprintf(out, (size_t)n + 1, fmt, ap);
-    return out;
-}
-
-static char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *xasprintf(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    char *out = xvasprintf(fmt, ap);
-    va_end(ap);
-    return out;
-}
-
 /* "file:line" of the line being read; malloc'd. */
-static char *place(const load_ctx *c) { return xasprintf("%s:%ld", c->file, c->line); }
+static char *place(const load_ctx *c) { return dyad_asprintf("%s:%ld", c->file, c->line); }
 
 /* 1-based column of `at` (a pointer into the line being read), counted in
  * characters: UTF-8 continuation bytes do not count. The loader writes NULs
@@ -189,7 +170,7 @@ static void warnf(load_ctx *c, const char *at, const char *fmt, ...)
 static void warnf(load_ctx *c, const char *at, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
+    char *msg = dyad_vasprintf(fmt, ap);
     va_end(ap);
     /* on OOM the warning still counts, with a fixed text */
     if (c->warn)

@@ -103,14 +103,9 @@ static int add_note(article_state *as, const char *fmt, ...) __attribute__((form
 static int add_note(article_state *as, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    const char *note = dyad_arena_vprintf(as->arena, fmt, ap);
     va_end(ap);
-    if (n < 0) return -1;
-    char *note = dyad_arena_alloc(as->arena, (size_t)n + 1);
     if (!note) return -1;
-    va_start(ap, fmt);
-    vsnprintf(note, (size_t)n + 1, fmt, ap);
-    va_end(ap);
     if (as->nnotes == as->capnotes) {
         size_t nc = as->capnotes ? as->capnotes * 2 : 4;
         const char **nn = dyad_arena_grow(as->arena, as->notes, as->nnotes, nc, sizeof *nn);
@@ -119,7 +114,7 @@ static int add_note(article_state *as, const char *fmt, ...) {
         as->capnotes = nc;
     }
     as->notes[as->nnotes++] = note;
-    if (as->opt->flags & DYAD_OPT_EXPLAIN) dyad_explain(as, "# note: %s\n", note);
+    dyad_explain(as, "# note: %s\n", note);
     return 0;
 }
 

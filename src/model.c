@@ -14,6 +14,7 @@
 #include "cameo.h"
 #include "engine.h"
 #include "reader.h"
+#include "xprintf.h"
 
 #ifndef DYAD_DATA_DIR
 #define DYAD_DATA_DIR "data"
@@ -57,27 +58,13 @@ static void push_warning(dyad_model *m, char *text) {
     m->warnings[m->nwarn++] = text;
 }
 
-static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *format(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *out = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (!out) return NULL;
-    va_start(ap, fmt);
-    vsnprintf(out, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return out;
-}
-
 /* Record a dictionary warning "file:line:column: reason" ("file:line: reason"
  * when the column is not known). */
 static void add_warning(void *ctx, const char *file, long line, long column, const char *msg) {
     if (column > 0)
-        push_warning(ctx, format("%s:%ld:%ld: %s", file, line, column, msg));
+        push_warning(ctx, dyad_asprintf("%s:%ld:%ld: %s", file, line, column, msg));
     else
-        push_warning(ctx, format("%s:%ld: %s", file, line, msg));
+        push_warning(ctx, dyad_asprintf("%s:%ld: %s", file, line, msg));
 }
 
 static const char *env_or(const char *name, const char *dflt) {
@@ -113,7 +100,7 @@ dyad_model *dyad_model_load(const char *data_dir, dyad_error *err) {
     for (size_t i = 0; i < m->dict.npatterns; i++) {
         const dict_pattern *p = m->dict.patterns[i];
         if (!dyad_cameo_lookup(p->code)) {
-            push_warning(m, format("%s:%ld: '%s' is not a CAMEO event code (pattern '%s' never "
+            push_warning(m, dyad_asprintf("%s:%ld: '%s' is not a CAMEO event code (pattern '%s' never "
                                    "fires; want a code of the CAMEO table)",
                                    p->where, p->code_col, p->code, p->text));
         }
