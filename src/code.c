@@ -236,9 +236,8 @@ static int best_pattern(article_state *as, const sent_state *ss, int head, int n
             if (l->items[i]->noun != noun) continue;
             binding b;
             int ok = match_pattern(ss, l->items[i], head, neg, poss, &b);
-            if (as->opt->flags & DYAD_OPT_EXPLAIN)
-                dyad_explain(as, "#     try %s = %s (%s): %s\n", l->items[i]->code,
-                             l->items[i]->text, l->items[i]->where, ok ? "match" : "no");
+            dyad_explain(as, "#     try %s = %s (%s): %s\n", l->items[i]->code,
+                         l->items[i]->text, l->items[i]->where, ok ? "match" : "no");
             if (ok && better(&b, best)) *best = b;
         }
     }
@@ -358,9 +357,8 @@ static int push_event(article_state *as, const sent_state *ss, const ev_ctx *c,
     e->target_text = span_text(as, &e->target_span);
     e->verb_text = span_text(as, &e->verb_span);
     e->pattern = c->pattern;
-    if (as->opt->flags & DYAD_OPT_EXPLAIN)
-        dyad_explain(as, "#   event %s -> %s %s (%s)\n", e->source, e->target[0] ? e->target : "-",
-                     e->code, c->pattern);
+    dyad_explain(as, "#   event %s -> %s %s (%s)\n", e->source, e->target[0] ? e->target : "-",
+                 e->code, c->pattern);
     return 0;
 }
 
@@ -615,11 +613,9 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         else g->modal = h->modal;
     }
     binding b;
-    if (as->opt->flags & DYAD_OPT_EXPLAIN)
-        dyad_explain(as, "#   verb '%s' (lemma %s)%s%s%s\n", ss->s->toks[g->head].norm,
-                     ss->s->toks[g->head].lemma, g->neg ? " negated" : "",
-                     g->passive ? " passive" : "",
-                     g->modal == MOD_HYPO ? " hypothetical" : g->modal == MOD_INTENT ? " intent" : "");
+    dyad_explain(as, "#   verb '%s' (lemma %s)%s%s%s\n", ss->s->toks[g->head].norm,
+                 ss->s->toks[g->head].lemma, g->neg ? " negated" : "", g->passive ? " passive" : "",
+                 g->modal == MOD_HYPO ? " hypothetical" : g->modal == MOD_INTENT ? " intent" : "");
     if (!best_pattern(as, ss, g->head, 0, g->neg, -1, &b)) return 0;
     const dict_pattern *p = b.p;
     side src = {0}, tgt = {0};
@@ -677,12 +673,11 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
                            ? NULL
                            : apply_modality(g->modal, reported && g->would, p->code);
     if (!code) {
-        if (as->opt->flags & DYAD_OPT_EXPLAIN)
-            dyad_explain(as, "#   dropped: hypothetical (%s)\n", p->code);
+        dyad_explain(as, "#   dropped: hypothetical (%s)\n", p->code);
         return 0;
     }
     ev_ctx c = {g->start, g->end, ss, p->where};
-    if (!src.n && as->opt->flags & DYAD_OPT_EXPLAIN)
+    if (!src.n)
         dyad_explain(as, "#   no source actor for %s\n", p->where);
     return emit_all(as, ss, &c, code, p->flags, &src, &tgt);
 }

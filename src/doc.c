@@ -123,22 +123,17 @@ static int prepare(article_state *as, sent_state *ss) {
     ss->prepared = 1;
     dyad_sentence *s = ss->s;
     ss->speaker = -1;
+    ss->tok_mention = dyad_arena_calloc(as->arena, s->ntok + 1, sizeof(int));
+    if (!ss->tok_mention) return -1;
+    for (size_t i = 0; i < s->ntok; i++) ss->tok_mention[i] = -1;
     size_t cap = as->opt->max_sentence_tokens;
-    if (cap && s->ntok > cap) {
-        /* not coded: no tags, no mentions, no verb groups (code finds nothing) */
-        ss->tok_mention = dyad_arena_calloc(as->arena, s->ntok + 1, sizeof(int));
-        if (!ss->tok_mention) return -1;
-        for (size_t i = 0; i < s->ntok; i++) ss->tok_mention[i] = -1;
+    if (cap && s->ntok > cap) /* not coded: no tags, mentions or verb groups */
         return add_note(as, "sentence %d: %zu tokens, over the limit of %zu: not coded", s->index,
                         s->ntok, cap);
-    }
     int rc = dyad_tagger_tag(as->model->tagger, &as->scratch, s->toks, s->ntok);
     dyad_arena_reset(&as->scratch);
     if (rc != 0) return -1;
     if (dyad_lemma_tokens(as->model->lemma, as->arena, s->toks, s->ntok) != 0) return -1;
-    ss->tok_mention = dyad_arena_calloc(as->arena, s->ntok + 1, sizeof(int));
-    if (!ss->tok_mention) return -1;
-    for (size_t i = 0; i < s->ntok; i++) ss->tok_mention[i] = -1;
     if (dyad_find_mentions(as, ss) != 0) return -1;
     return dyad_find_verb_groups(as, ss);
 }
