@@ -10,23 +10,12 @@
 # Prints one line per failed check and "RESULT cli-output passed=N failed=M"
 # last; exits nonzero if any check failed.
 cd "$(dirname "$0")/../.." || exit 2
-ROOT=$(pwd)
-LC_ALL=C
-export LC_ALL
-BIN=${DYAD_BIN:-build/dyad}
-case $BIN in
-/*) ;;
-*) BIN="$ROOT/$BIN" ;;
-esac
+. tests/lib.sh
 EXAMPLE="$ROOT/examples/2024-02-02-gaza-hostage-talks.txt"
 passed=0
 failed=0
 
-if [ ! -x "$BIN" ]; then
-    echo "FAIL cli-output: no binary at $BIN (build it, or set DYAD_BIN)"
-    echo "RESULT cli-output passed=0 failed=1"
-    exit 1
-fi
+require_bin cli-output
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dyad-output.XXXXXX") || exit 2
 pid=

@@ -20,24 +20,13 @@
 # Prints one line per failing case (with a diff) and "RESULT golden passed=N
 # failed=M" last; exits nonzero if any case failed.
 cd "$(dirname "$0")/../.." || exit 2
-ROOT=$(pwd)
+. tests/lib.sh
 export ROOT
-LC_ALL=C
-export LC_ALL
-BIN=${DYAD_BIN:-build/dyad}
-case $BIN in
-/*) ;;
-*) BIN="$ROOT/$BIN" ;;
-esac
 UPDATE=${DYAD_GOLDEN_UPDATE:-0}
 passed=0
 failed=0
 
-if [ ! -x "$BIN" ]; then
-    echo "FAIL golden: no binary at $BIN (build it, or set DYAD_BIN)"
-    echo "RESULT golden passed=0 failed=1"
-    exit 1
-fi
+require_bin golden
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dyad-golden.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT HUP INT TERM

@@ -22,14 +22,7 @@
 # Prints one line per case that did not pass and
 # "RESULT hostile passed=N failed=M skipped=K" last; exits nonzero on failure.
 cd "$(dirname "$0")/../.." || exit 2
-ROOT=$(pwd)
-LC_ALL=C
-export LC_ALL
-BIN=${DYAD_BIN:-build/dyad}
-case $BIN in
-/*) ;;
-*) BIN="$ROOT/$BIN" ;;
-esac
+. tests/lib.sh
 STRICT=${HOSTILE_STRICT:-0}
 # Reported bugs not fixed yet, by case name (each case below says what it expects).
 KNOWN=${HOSTILE_KNOWN-""}
