@@ -10,9 +10,9 @@ WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototype
           -Wold-style-definition -Wpointer-arith -Wformat=2 -Wvla -Wwrite-strings \
           -Wundef -Wimplicit-fallthrough -Wconversion -Wsign-conversion -Wcast-qual \
           -Wdouble-promotion -Wlogical-op -Wduplicated-cond -Wduplicated-branches
-PKGS    = jansson
+PKGS    = jansson libxml-2.0
 DEPCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-DEPLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson)
+DEPLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson -lxml2)
 CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -DDYAD_DATA_DIR='"$(DATADIR)"'
 CFLAGS_ALL   = -std=c11 $(WARN) -fvisibility=hidden $(DEPCFLAGS)
 

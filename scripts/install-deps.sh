@@ -4,7 +4,7 @@
 set -eu
 # clang and libclang-rt-14-dev (libFuzzer, Debian 12's clang 14) and valgrind
 # are for make test's fuzzing pass and leak check.
-PKGS="build-essential pkg-config libjansson-dev liblingua-en-tagger-perl wordnet-base
+PKGS="build-essential pkg-config libjansson-dev libxml2-dev liblingua-en-tagger-perl wordnet-base
       iso-codes python3 valgrind clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do

@@ -6,10 +6,14 @@
  * DYAD_DATA_DIR; $DYAD_LINGUA_DIR and $DYAD_WORDNET_DIR override the Debian
  * locations of the tagger and WordNet data.
  */
+#include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cameo.h"
 #include "engine.h"
@@ -72,6 +76,60 @@ static const char *env_or(const char *name, const char *dflt) {
     return v && *v ? v : dflt;
 }
 
+/* Is path a directory? */
+static int is_dir(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int txt_file(const struct dirent *e) {
+    size_t n = strlen(e->d_name);
+    return e->d_name[0] != '.' && n > 4 && strcmp(e->d_name + n - 4, ".txt") == 0;
+}
+
+/* Load one dictionary kind: the file DIR/KIND.txt, or else every *.txt file
+ * of the directory DIR/KIND/ in name order (docs/DICTIONARIES.md). */
+static int load_kind(dyad_model *m, const char *data_dir, const char *kind, dyad_error *err) {
+    char msg[1024];
+    char *file = dyad_asprintf("%s/%s.txt", data_dir, kind);
+    char *dir = dyad_asprintf("%s/%s", data_dir, kind);
+    int rc = -1;
+    if (!file || !dir) {
+        set_err(err, DYAD_ERR_NOMEM, NULL, "out of memory loading the model");
+    } else if (!is_dir(dir) || access(file, F_OK) == 0) {
+        rc = dyad_dict_load_file(&m->dict, file, kind, add_warning, m, msg, sizeof msg);
+        if (rc != 0) set_err(err, DYAD_ERR_MODEL, file, "cannot load dictionary: %s", msg);
+    } else {
+        struct dirent **list = NULL;
+        int n = scandir(dir, &list, txt_file, alphasort);
+        if (n < 0) {
+            set_err(err, DYAD_ERR_MODEL, dir, "cannot read dictionary directory: %s", strerror(errno));
+        } else if (n == 0) {
+            set_err(err, DYAD_ERR_MODEL, dir, "dictionary directory holds no .txt file");
+        } else {
+            rc = 0;
+            for (int i = 0; i < n; i++) {
+                char *path = rc == 0 ? dyad_asprintf("%s/%s", dir, list[i]->d_name) : NULL;
+                if (rc == 0 && !path) {
+                    set_err(err, DYAD_ERR_NOMEM, NULL, "out of memory loading the model");
+                    rc = -1;
+                } else if (rc == 0 &&
+                           dyad_dict_load_file(&m->dict, path, kind, add_warning, m, msg,
+                                               sizeof msg) != 0) {
+                    set_err(err, DYAD_ERR_MODEL, path, "cannot load dictionary: %s", msg);
+                    rc = -1;
+                }
+                free(path);
+                free(list[i]);
+            }
+        }
+        free(list);
+    }
+    free(file);
+    free(dir);
+    return rc;
+}
+
 dyad_model *dyad_model_load(const char *data_dir, dyad_error *err) {
     if (!data_dir) data_dir = env_or("DYAD_DATA", DYAD_DATA_DIR);
     dyad_model *m = calloc(1, sizeof *m);
@@ -83,15 +141,7 @@ dyad_model *dyad_model_load(const char *data_dir, dyad_error *err) {
     char msg[1024];
     static const char *const kinds[] = {"actors", "agents", "verbs"};
     for (int k = 0; k < 3; k++) {
-        char path[4096];
-        int n = snprintf(path, sizeof path, "%s/%s.txt", data_dir, kinds[k]);
-        if (n < 0 || (size_t)n >= sizeof path) {
-            set_err(err, DYAD_ERR_MODEL, data_dir, "data directory path too long");
-            dyad_model_free(m);
-            return NULL;
-        }
-        if (dyad_dict_load_file(&m->dict, path, kinds[k], add_warning, m, msg, sizeof msg) != 0) {
-            set_err(err, DYAD_ERR_MODEL, path, "cannot load dictionary: %s", msg);
+        if (load_kind(m, data_dir, kinds[k], err) != 0) {
             dyad_model_free(m);
             return NULL;
         }

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Generate the [country] lines of data/actors.txt from Debian's iso-codes.
+"""Generate the [country] lines of data/actors/10-countries.txt from Debian's iso-codes.
 
 Usage:
-    tools/gen_countries.py [--iso PATH] [--actors data/actors.txt] [--stdout]
+    tools/gen_countries.py [--iso PATH] [--actors data/actors/10-countries.txt] [--stdout]
 
 Reads ISO 3166-1 from iso-codes (default /usr/share/iso-codes/json/iso_3166-1.json;
 `apt-get install iso-codes`) and writes one line per country:
@@ -15,7 +15,7 @@ parenthesised parts split off and an ASCII-folded copy of names with accents;
 then the hand-written extras below (short names, abbreviations, demonyms).
 
 By default the block between the lines "# BEGIN generated countries" and
-"# END generated countries" in data/actors.txt is replaced; everything else in
+"# END generated countries" in data/actors/10-countries.txt is replaced; everything else in
 the file is left as it is. --stdout prints the block instead.
 """
 
@@ -356,7 +356,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--iso", default=DEFAULT_ISO)
     here = os.path.dirname(os.path.abspath(__file__))
-    ap.add_argument("--actors", default=os.path.join(here, "..", "data", "actors.txt"))
+    ap.add_argument("--actors", default=os.path.join(here, "..", "data", "actors", "10-countries.txt"))
     ap.add_argument("--stdout", action="store_true")
     a = ap.parse_args()
     lines = build(a.iso)
