@@ -13,15 +13,18 @@ Runs `dyad code --format jsonl` on three dev sets and prints precision / recall 
             so only the code counts: hit = dyad emits at least one event with the example's
             code (exact) or root (first two digits); precision = share of emitted events
             whose code / root is the example's; "none" = examples with no event at all.
+            The recall is also printed as "% coded to their own root / exact code".
   gsr       ../shared/petrarch/text/PETR2_GSR_validation.ud.xml: each record's <Text> is one
             article (date from the record); expected events from <EventCoding>. PETRARCH
             codes actors with Phoenix codes, so actors are compared by their first three
             letters ("---" when unknown). Three comparisons per level (exact code, root):
               dyad  (source3, target3, code) against dyad's events with both actors
-                    (PETRARCH keeps only complete dyads);
+                    (PETRARCH keeps only complete dyads); its root level is the
+                    (source country, target country, root code) comparison;
               code  the set of codes per record, from all of dyad's events.
   seed      ../shared/seed/<article>.txt: the event list.
 
+`make dev-scores` builds build/dyad and runs this script with its defaults.
 Only python3's standard library is used. ../shared is read at run time and never copied;
 when it is absent the affected sets are skipped with a message (exit status 0).
 The binary is not built unless --build is given (then `make -j2` runs first).
@@ -137,6 +140,9 @@ def eval_codebook(binary, shared, args):
         r = res[lvl]
         print("   %-6s %6d %8.1f%% %8.1f%% %5.1f%%" % (lvl, r["hits"], 100 * r["recall"],
                                                     100 * r["precision"], 100 * r["f1"]))
+    print("   coded to their own root code: %.1f%% (%d of %d); to their exact code: %.1f%% "
+          "(%d of %d)" % (100 * res["root"]["recall"], hit_root, n,
+                          100 * res["exact"]["recall"], hit_exact, n))
     print("   per root (examples / root hits / exact hits): " + "  ".join(
         "%s:%d/%d/%d" % (k, v[0], v[1], v[2]) for k, v in sorted(per_root.items())))
     if args.show_misses:
@@ -231,6 +237,11 @@ def eval_gsr(binary, shared, args):
                                        "precision": p, "recall": r, "f1": f}
             print("   %-14s %5d %5d %5d %8.1f%% %8.1f%% %5.1f%%"
                   % (k + " " + lvl, tp, npred, ne, 100 * p, 100 * r, 100 * f))
+    dr, de = res["dyad_root"], res["dyad_exact"]
+    print("   (source country, target country, root code): precision %.1f%%, recall %.1f%%; "
+          "with the exact code: precision %.1f%%, recall %.1f%%"
+          % (100 * dr["precision"], 100 * dr["recall"], 100 * de["precision"],
+             100 * de["recall"]))
     print("   per category (records / expected / dyads emitted / exact dyad matches): " +
           "  ".join("%s:%d/%d/%d/%d" % ((c,) + tuple(v)) for c, v in sorted(per_cat.items())))
     res["per_category"] = dict(per_cat)

@@ -1,0 +1,138 @@
+#!/bin/sh
+# tests/cli/test_dict.sh — `dyad dict check` and `dyad dict stats`:
+# stats on data/ prints every coverage line (text and JSON); check on a
+# scratch data directory with a deliberate duplicate, conflicts and bad codes
+# reports each as FILE:LINE with its severity and exits 1 (0 with only
+# warnings, 1 with --strict); check on data/ runs and its findings are shown
+# (data/ grows while others work on it, so they are printed, not required
+# to be zero); usage errors exit 2.
+#
+# Usage (from anywhere): sh tests/cli/test_dict.sh
+#   DYAD_BIN=path   the binary to test (default build/dyad, relative to the root)
+# Prints one line per failed check and "RESULT cli-dict passed=N failed=M"
+# last; exits nonzero if any check failed.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/lib.sh
+passed=0
+failed=0
+
+require_bin cli-dict
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dyad-dict.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' HUP INT TERM
+
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL cli-dict: $*"; failed=$((failed + 1)); }
+# has FILE TEXT: FILE holds the line TEXT (fixed string, whole line)
+has() {
+    if grep -qxF -- "$2" "$1"; then ok; else bad "$1 lacks the line: $2"; fi
+}
+# has_prefix FILE TEXT: FILE holds a line starting with TEXT
+has_prefix() {
+    if grep -F -- "$2" "$1" | grep -q "^$(printf '%s' "$2" | sed 's/[][\.*^$/]/\\&/g')"; then
+        ok
+    else
+        bad "$1 lacks a line starting with: $2"
+    fi
+}
+status() { # status WHAT GOT WANT
+    if [ "$2" -eq "$3" ]; then ok; else bad "$1: status $2, want $3"; fi
+}
+
+# (a) stats on data/: every coverage figure is printed
+"$BIN" dict stats --data "$ROOT/data" > "$tmp/stats" 2> "$tmp/stats.err"
+status "(a) dict stats" $? 0
+for p in "actors        lines  codes  names  date-bounded" "  country " "  igo " "  group " \
+         "  person " "  media " "  total " "organisations ([igo] codes): " \
+         "non-state groups ([group] codes): " \
+         "date-bounded office holders ([person] lines with from/to): " \
+         "country codes (3-letter [country] codes): " "ISO 3166-1 alpha-3 codes covered: " \
+         "agents: " "  GOV " "patterns: " "CAMEO event codes with a pattern: " \
+         "  01 " "  20 " "minimum patterns per root: " "codes with no pattern (" \
+         "patterns per code:" "  0253 " "  2042 "; do
+    has_prefix "$tmp/stats" "$p"
+done
+if [ -s "$tmp/stats.err" ]; then bad "(a) dict stats wrote to stderr: $(head -n 3 "$tmp/stats.err")"; else ok; fi
+echo "# dyad dict stats (data/), the figures of the issue:"
+grep -E '^(organisations|non-state|date-bounded|ISO 3166|CAMEO event|minimum|codes with no)' \
+    "$tmp/stats" | cut -c1-160 | sed 's/^/#   /'
+
+"$BIN" dict stats --data "$ROOT/data" --json > "$tmp/stats.json"
+status "(a) dict stats --json" $? 0
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["patterns"]["roots"]["01"]["total"] >= 0 and "organisations" in d and "iso_covered" in d["countries"]' "$tmp/stats.json" 2>/dev/null; then
+    ok
+else
+    bad "(a) dict stats --json is not the expected JSON object"
+fi
+
+# (b) check on a scratch data directory with known findings
+d=$tmp/data
+mkdir -p "$d/actors"
+cat > "$d/actors/10-countries.txt" <<'EOF'
+[country]
+USA = United States | America
+JOR = Jordan
+USA = America
+EOF
+cat > "$d/actors/30-groups.txt" <<'EOF'
+[group]
+ISRGOV = Jordan
+XYZREB = Some Rebels
+EOF
+printf '[role]\nGOV = government\nQQQ = thing\n' > "$d/agents.txt"
+printf '[verb]\n040 = meet with TGT\n042 = meet with TGT\n0X0 = greet\n[noun]\n' > "$d/verbs.txt"
+"$BIN" dict check --data "$d" > "$tmp/check" 2> "$tmp/check.err"
+status "(b) dict check with errors" $? 1
+has_prefix "$tmp/check" "10-countries.txt:4: warning: duplicate name 'America' for USA (also at 10-countries.txt:2)"
+has_prefix "$tmp/check" "30-groups.txt:2: error: conflicting name 'Jordan': ISRGOV [group] here, JOR [country] at 10-countries.txt:3"
+has_prefix "$tmp/check" "30-groups.txt:3: error: unknown code 'XYZREB'"
+has_prefix "$tmp/check" "agents.txt:3: error: unknown role code 'QQQ'"
+has_prefix "$tmp/check" "verbs.txt:3: error: conflicting verb pattern 'meet with TGT': 042 here, 040 at verbs.txt:2"
+has_prefix "$tmp/check" "verbs.txt:4:1: error: bad event code '0X0'"
+has "$tmp/check" "dyad dict check: 5 errors, 1 warning in $d"
+if [ -s "$tmp/check.err" ]; then bad "(b) dict check wrote to stderr"; else ok; fi
+
+# (c) only warnings: status 0, and 1 with --strict
+printf '[country]\nUSA = America\nUSA = America\n' > "$d/actors/10-countries.txt"
+printf '[group]\nISRGOVLKD = Likud\n' > "$d/actors/30-groups.txt"
+printf '[role]\nGOV = government\n' > "$d/agents.txt"
+printf '[verb]\n040 = meet with TGT\n' > "$d/verbs.txt"
+"$BIN" dict check --data "$d" > "$tmp/check"
+status "(c) dict check, warnings only" $? 0
+has "$tmp/check" "10-countries.txt:3: warning: duplicate name 'America' for USA (also at 10-countries.txt:2)"
+has "$tmp/check" "dyad dict check: 0 errors, 1 warning in $d"
+"$BIN" dict check --strict --data "$d" > /dev/null
+status "(c) dict check --strict, warnings only" $? 1
+printf '[country]\nUSA = America\n' > "$d/actors/10-countries.txt"
+"$BIN" dict check --strict --data "$d" > "$tmp/check"
+status "(c) dict check --strict, clean" $? 0
+has "$tmp/check" "dyad dict check: 0 errors, 0 warnings in $d"
+
+# (d) check on data/ itself: runs (status 0 or 1), ends with the summary;
+# its findings are shown, not required to be zero
+"$BIN" dict check --data "$ROOT/data" > "$tmp/check" 2> "$tmp/check.err"
+st=$?
+if [ "$st" -eq 0 ] || [ "$st" -eq 1 ]; then ok; else bad "(d) dict check on data/: status $st"; fi
+has_prefix "$tmp/check" "dyad dict check: "
+if [ -s "$tmp/check.err" ]; then bad "(d) dict check wrote to stderr: $(head -n 3 "$tmp/check.err")"; else ok; fi
+n=$(wc -l < "$tmp/check")
+echo "# dyad dict check (data/), status $st, $((n - 1)) findings:"
+head -n 40 "$tmp/check" | cut -c1-200 | sed 's/^/#   /'
+[ "$n" -gt 40 ] && echo "#   ... ($((n - 40)) more lines)"
+
+# (e) usage errors and help
+"$BIN" dict > /dev/null 2>&1
+status "(e) dict with no command" $? 2
+"$BIN" dict bogus > /dev/null 2>&1
+status "(e) dict bogus" $? 2
+"$BIN" dict stats --strict > /dev/null 2>&1
+status "(e) dict stats --strict" $? 2
+"$BIN" dict check --data "$tmp/nonexistent" > /dev/null 2>&1
+status "(e) dict check on a missing directory" $? 2
+"$BIN" dict --help > "$tmp/help"
+status "(e) dict --help" $? 0
+has_prefix "$tmp/help" "Usage: dyad dict check [--data DIR] [--strict]"
+
+echo "RESULT cli-dict passed=$passed failed=$failed"
+[ "$failed" -eq 0 ]
