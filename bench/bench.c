@@ -166,7 +166,8 @@ typedef struct {
 static void code_one(worker *w, size_t i)
 {
     const art *s = &w->c->v[i];
-    dyad_article a = {s->id, s->date, s->outlet, s->url, s->text, s->text_len};
+    dyad_article a = {.id = s->id, .date = s->date, .outlet = s->outlet, .url = s->url,
+                      .text = s->text, .text_len = s->text_len};
     dyad_doc *d = NULL;
     dyad_error err;
     dyad_status st = dyad_code_article(w->m, w->opt, &a, &d, &err);
@@ -323,6 +324,7 @@ static int measure(const char *label, const dyad_model *m, const dyad_options *o
     printf("sentences_per_s: %.0f\n", (double)p.sentences / med);
     printf("mb_per_s: %.2f\n", (double)text_bytes / 1e6 / med);
     printf("articles_per_s: %.0f\n", (double)c->n / med);
+    printf("events_per_s: %.0f\n", (double)p.events / med);
     /* CPU seconds of the process over the pass (all threads); for 1 thread,
      * cpu_seconds well below seconds means other processes took the core. */
     printf("cpu_seconds: %.4f\n", cmed);
