@@ -1,5 +1,5 @@
 # dyad — one GNU Makefile. Targets: all test unit golden hostile leakcheck asan bench
-# fuzz fuzz-short fuzz-replay clean.
+# fuzz fuzz-short fuzz-replay dev-scores clean.
 # Objects go in build/<config>/; the release library and CLI land in build/.
 
 CC      ?= cc
@@ -163,3 +163,13 @@ clean:
 	rm -rf build
 
 -include $(REL_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(SAN_CLI_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
+
+# ---------------------------------------------------------------- dev-set scores
+# make dev-scores: precision and recall of build/dyad on the dev sets in
+# ../shared (tools/eval.py, docs/EVAL.md): codebook examples (% coded to their
+# own root and exact code, P/R/F1) and PETR2_GSR_validation.ud.xml ((source
+# country, target country, root) and exact code). ../shared is only read;
+# without it each set is skipped with a message.
+.PHONY: dev-scores
+dev-scores: build/dyad
+	@python3 tools/eval.py --bin build/dyad

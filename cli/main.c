@@ -19,6 +19,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dict_cmd.h"
 #include "dyad.h"
 
 /* --threads: at most this many; each codes its share of a batch of
@@ -42,7 +44,8 @@ static const char GENERAL_HELP[] =
     "\n"
     "Usage:\n"
     "  dyad code [options] PATH...   code articles and write their events\n"
-    "  dyad help code                the options of 'dyad code'\n"
+    "  dyad dict check|stats         check or count the dictionaries\n"
+    "  dyad help code|dict           the options of a command\n"
     "  dyad --help                   this text\n"
     "  dyad --version                print the version\n"
     "\n"
@@ -73,7 +76,8 @@ static const char CODE_HELP[] =
     "  --input-format text|jsonl  read every PATH in this format\n"
     "  --date YYYY-MM-DD          use this date for every article (overrides the\n"
     "                             date token or field)\n"
-    "  --format jsonl|tsv         output format (default jsonl); see docs/OUTPUT.md\n"
+    "  --format jsonl|tsv|petrarch  output format (default jsonl); petrarch is\n"
+    "                             PETRARCH2's event lines; see docs/OUTPUT.md\n"
     "  --statements on|off        code statements (CAMEO 01x) by speakers\n"
     "                             (default on)\n"
     "  --require-dyad             keep only events with both a source and a target\n"
@@ -327,6 +331,8 @@ typedef struct run {
     const char *cur_buf;
     size_t cur_len, rec_pos;
     long rec_line;          /* line number of the line starting at rec_pos */
+    long line_base;         /* lines of the input before cur_buf (JSON Lines are read
+                               in chunks of whole lines) */
     int write_failed, write_errno;
     int failed_write_failed, failed_write_errno; /* writing --failed FILE failed */
     /* counts */
@@ -481,13 +487,14 @@ static void on_reject(void *ctx, const dyad_error *e)
     run *r = ctx;
     flush_jobs(r); /* earlier articles are reported first, as with one thread */
     const char *file = r->cur_file; /* e->file is the same path ("-" for stdin) */
-    if (e->line > 0)
-        say(r, "%s:%ld: %s", file, e->line, e->message);
+    long line = e->line > 0 ? e->line + r->line_base : e->line;
+    if (line > 0)
+        say(r, "%s:%ld: %s", file, line, e->message);
     else
         say(r, "%s: %s", file, e->message);
-    if (r->cur_jsonl && e->line > 0)
-        skip_to_after_line(r, e->line);
-    record_failure(r, r->cur_path, e->line, NULL, e->message, !r->cur_jsonl);
+    if (r->cur_jsonl && line > 0)
+        skip_to_after_line(r, line);
+    record_failure(r, r->cur_path, line, NULL, e->message, !r->cur_jsonl);
     progress_update(r, 0);
 }
 
@@ -624,7 +631,7 @@ static int push_job(run *r, const dyad_article *a, long line)
         r->capjobs = nc;
     }
     const char *parts[4] = {a->id, a->date, a->outlet, a->url};
-    size_t need = a->text_len + 1;
+    size_t need = a->text_len + 1 + (a->parse ? a->parse_len + 1 : 0);
     for (int k = 0; k < 4; k++)
         need += parts[k] ? strlen(parts[k]) + 1 : 0;
     char *mem = malloc(need), *w = mem;
@@ -644,7 +651,15 @@ static int push_job(run *r, const dyad_article *a, long line)
     if (a->text_len)
         memcpy(w, a->text, a->text_len);
     w[a->text_len] = '\0';
-    j->a = (dyad_article){copies[0], copies[1], copies[2], copies[3], w, a->text_len};
+    char *parse = NULL;
+    if (a->parse) {
+        parse = w + a->text_len + 1;
+        if (a->parse_len)
+            memcpy(parse, a->parse, a->parse_len);
+        parse[a->parse_len] = '\0';
+    }
+    j->a = (dyad_article){copies[0], copies[1], copies[2], copies[3], w, a->text_len,
+                          parse, a->parse ? a->parse_len : 0};
     j->mem = mem;
     j->line = line;
     r->njobs++;
@@ -733,6 +748,96 @@ static int has_jsonl_ext(const char *path)
     return 1;
 }
 
+/* Code the JSON Lines in buf[0, len) (whole lines), the lines after
+ * r->line_base of the input. Returns 0, or -1 when the reader gave up. */
+static int code_lines(run *r, const char *path, const char *shown, const char *buf, size_t len)
+{
+    r->cur_buf = buf;
+    r->cur_len = len;
+    r->rec_pos = 0;
+    r->rec_line = r->line_base + 1;
+    unsigned long before = r->read;
+    dyad_status st = dyad_read_articles(path, buf, len, DYAD_INPUT_JSONL, r->date, on_article,
+                                        on_reject, r);
+    flush_jobs(r);
+    r->cur_buf = NULL;
+    if (st != DYAD_OK && st != DYAD_ERR_BAD_DATE) {
+        const char *why = dyad_strerror(st);
+        say(r, "%s: %s; %s", shown, why,
+            r->read > before ? "the rest of the file was not read" : "the file was not read");
+        record_failure(r, path, 0, NULL, why, 0);
+        return -1;
+    }
+    return 0;
+}
+
+/* JSON Lines are read and coded a chunk of whole lines at a time, so memory
+ * stays flat on an unbounded input (only one line must fit). */
+static void code_jsonl_stream(run *r, FILE *f, const char *path, const char *shown)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    r->cur_file = shown;
+    r->cur_path = path;
+    r->cur_jsonl = 1;
+    r->line_base = 0;
+    int eof = 0, coded_any = 0;
+    while (buf && !eof && !stop_signal && !r->write_failed) {
+        if (n == cap) {
+            char *nb = cap <= ((size_t)-1) / 2 ? realloc(buf, cap * 2) : NULL;
+            if (!nb)
+                break;
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                int e = errno ? errno : EIO;
+                if (e == EINTR && stop_signal)
+                    break;
+                say(r, "%s: cannot read: %s", shown, strerror(e));
+                record_failure(r, path, r->line_base + 1, NULL, strerror(e), 0);
+                break;
+            }
+            eof = 1;
+        }
+        /* code the whole lines read so far; keep the partial last one */
+        size_t upto = n;
+        if (!eof) {
+            size_t last = n;
+            while (last > 0 && buf[last - 1] != '\n')
+                last--;
+            if (last == 0 || (n < cap && last < cap / 2))
+                continue; /* read more first: whole lines, in big chunks */
+            upto = last;
+        }
+        /* blank chunks are only counted: the reader's "only blank lines"
+         * verdict is for the whole input (given at the end if it holds) */
+        int blank = 1;
+        for (size_t i = 0; i < upto && blank; i++)
+            blank = strchr(" \t\r\n\f\v", buf[i]) != NULL;
+        if (upto && (!blank || (eof && !coded_any))) {
+            coded_any = 1;
+            if (code_lines(r, path, shown, buf, upto) != 0)
+                break;
+        }
+        for (size_t i = 0; i < upto; i++)
+            r->line_base += buf[i] == '\n';
+        memmove(buf, buf + upto, n - upto);
+        n -= upto;
+    }
+    if (buf && eof && !coded_any && !stop_signal)
+        code_lines(r, path, shown, buf, 0); /* an empty input: the reader says so */
+    if (!buf) {
+        say(r, "%s: out of memory", shown);
+        record_failure(r, path, 0, NULL, "out of memory", 0);
+    }
+    r->line_base = 0;
+    free(buf);
+}
+
 static void code_file(run *r, const char *path)
 {
     FILE *f;
@@ -746,6 +851,12 @@ static void code_file(run *r, const char *path)
         const char *why = strerror(errno);
         say(r, "%s: %s", path, why);
         record_failure(r, path, 0, NULL, why, !jsonl);
+        return;
+    }
+    if (jsonl) {
+        code_jsonl_stream(r, f, path, shown);
+        if (!is_stdin)
+            fclose(f);
         return;
     }
     size_t len = 0;
@@ -1018,6 +1129,7 @@ static int cmd_code(int argc, char **argv)
     const char *data = NULL, *outpath = NULL, *failedpath = NULL;
     char **paths = calloc((size_t)argc + 1, sizeof *paths);
     size_t npaths = 0;
+
     int only_paths = 0, strict_dict = 0, rc = EXIT_USAGE;
     dyad_model *model = NULL;
     outfile out_file, failed_file;
@@ -1062,8 +1174,10 @@ static int cmd_code(int argc, char **argv)
                 r.out_fmt = DYAD_FORMAT_JSONL;
             else if (v && strcmp(v, "tsv") == 0)
                 r.out_fmt = DYAD_FORMAT_TSV;
+            else if (v && strcmp(v, "petrarch") == 0)
+                r.out_fmt = DYAD_FORMAT_PETRARCH;
             else {
-                rc = usage_error("--format wants jsonl or tsv%s%s%s", v ? ", not '" : "",
+                rc = usage_error("--format wants jsonl, tsv or petrarch%s%s%s", v ? ", not '" : "",
                                  v ? v : "", v ? "'" : "");
                 goto out;
             }
@@ -1299,7 +1413,11 @@ int main(int argc, char **argv)
             fputs(CODE_HELP, stdout);
             return EXIT_ALL_OK;
         }
-        if (strcmp(argv[2], "validate") == 0 || strcmp(argv[2], "dict") == 0) {
+        if (strcmp(argv[2], "dict") == 0) {
+            fputs(DICT_HELP, stdout);
+            return EXIT_ALL_OK;
+        }
+        if (strcmp(argv[2], "validate") == 0) {
             fprintf(stderr, "dyad: '%s' is not implemented yet in this version\n", argv[2]);
             return EXIT_USAGE;
         }
@@ -1308,7 +1426,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "code") == 0)
         return cmd_code(argc - 1, argv + 1);
-    if (strcmp(cmd, "validate") == 0 || strcmp(cmd, "dict") == 0) {
+    if (strcmp(cmd, "dict") == 0)
+        return dyad_cmd_dict(argc - 1, argv + 1);
+    if (strcmp(cmd, "validate") == 0) {
         fprintf(stderr, "dyad: '%s' is not implemented yet in this version\n", cmd);
         return EXIT_USAGE;
     }

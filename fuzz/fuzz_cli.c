@@ -160,7 +160,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     int null_opts = (mode & 8u) != 0;
     dyad_article a = {meta[0][0] ? meta[0] : "fuzz", (mode & 128u) ? meta[3] : "2024-02-02",
-                      (mode & 64u) ? meta[1] : NULL, (mode & 64u) ? meta[2] : NULL, text, size};
+                      (mode & 64u) ? meta[1] : NULL, (mode & 64u) ? meta[2] : NULL, text, size,
+                      NULL, 0};
 
     dyad_doc *d = NULL;
     dyad_error err;

@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             abort();
         }
     }
-    dyad_article a = {"fuzz", "2024-02-02", NULL, NULL, (const char *)data, size};
+    dyad_article a = {"fuzz", "2024-02-02", NULL, NULL, (const char *)data, size, NULL, 0};
     dyad_options o = dyad_options_default();
     o.flags |= DYAD_OPT_EXPLAIN;
     dyad_doc *d = NULL;

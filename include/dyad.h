@@ -99,6 +99,8 @@ DYAD_API size_t dyad_model_count(const dyad_model *m, int kind);
 #define DYAD_OPT_REQUIRE_DYAD (1u << 1)
 /** Record the explanation trace (tags, chunks, actors, patterns tried). */
 #define DYAD_OPT_EXPLAIN      (1u << 2)
+/** Code from the article text even when it carries a Treebank parse. */
+#define DYAD_OPT_IGNORE_PARSE (1u << 3)
 
 typedef struct dyad_options {
     unsigned flags;            /**< DYAD_OPT_* bits */
@@ -106,10 +108,13 @@ typedef struct dyad_options {
     size_t max_sentence_tokens;/**< longer sentences are not coded (a note says so); 0 = no cap */
     unsigned max_pairs;        /**< most events with both actors per sentence (compound
                                     actors expand to pairs); 0 = no cap */
+    unsigned max_parse_depth;  /**< a Treebank parse nested deeper fails the article
+                                    (DYAD_ERR_LIMIT); 0 = no cap */
 } dyad_options;
 
 /** Defaults: statements on, no dyad requirement, 8 MiB per article, 400
- *  tokens per sentence, 12 events with both actors per sentence. */
+ *  tokens per sentence, 12 events with both actors per sentence, parse
+ *  trees 500 levels deep. */
 DYAD_API dyad_options dyad_options_default(void);
 
 /* -------------------------------------------------------------- article */
@@ -123,6 +128,10 @@ typedef struct dyad_article {
     const char *url;     /**< may be NULL */
     const char *text;
     size_t text_len;
+    /** Penn Treebank parse of the text, which is then one sentence (PETRARCH
+     *  XML input); NULL when there is none. */
+    const char *parse;
+    size_t parse_len;
 } dyad_article;
 
 /* --------------------------------------------------------------- events */
@@ -175,7 +184,11 @@ DYAD_API const char *dyad_doc_explain(const dyad_doc *d);
 /* -------------------------------------------------------------- writers */
 
 /** Output formats of dyad_write_events. */
-typedef enum dyad_format { DYAD_FORMAT_JSONL = 0, DYAD_FORMAT_TSV } dyad_format;
+typedef enum dyad_format {
+    DYAD_FORMAT_JSONL = 0,
+    DYAD_FORMAT_TSV,
+    DYAD_FORMAT_PETRARCH  /**< PETRARCH2's event lines (docs/OUTPUT.md) */
+} dyad_format;
 
 /** Write the TSV header row (column names) to f. */
 DYAD_API void dyad_write_tsv_header(FILE *f);
@@ -213,6 +226,36 @@ DYAD_API dyad_status dyad_read_articles(const char *name, const char *buf, size_
                                         dyad_input_format fmt, const char *date_override,
                                         dyad_article_fn on_article, dyad_reject_fn on_reject,
                                         void *ctx);
+
+/* --- dictionary check and statistics (dyad dict) --------------------------- */
+
+/**
+ * Check the dictionaries of a model loaded with dyad_model_load (dyad's own
+ * format; docs/DICTIONARIES.md, "Checking a dictionary"). Writes one line
+ * per finding to out, sorted by file and line:
+ *   "FILE:LINE[:COLUMN]: error: reason" or "FILE:LINE: warning: reason"
+ * (FILE is the file's base name). Errors: every malformed line the loader
+ * skipped and every pattern code not in CAMEO (the model's warnings), the
+ * same name or pattern for two different codes (with overlapping date
+ * ranges), an actor code whose first three letters are no known country or
+ * CAMEO code, a role code that is no CAMEO role. Warnings: the same name or
+ * pattern twice for one code, a code that does not fit its section. Sets
+ * *errors (may be NULL) to the number of errors; returns the number of
+ * findings, or -1 (nothing written) for a NULL argument, a model of a
+ * peer's dictionaries, or out of memory.
+ */
+DYAD_API int dyad_dict_check(const dyad_model *m, FILE *out, int *errors);
+/**
+ * Write coverage figures of the model's dictionaries to out: actors per
+ * section (lines, codes, names, date-bounded lines), ISO 3166-1 alpha-3
+ * coverage (read from Debian's iso-codes at run time, or $DYAD_ISO3166),
+ * agents per role, patterns per CAMEO code and root, codes with no pattern.
+ * A text table, or one JSON object when json is nonzero. Returns 0, or -1
+ * as dyad_dict_check does.
+ */
+DYAD_API int dyad_dict_stats(const dyad_model *m, FILE *out, int json);
+
+/* --- end of dictionary check and statistics -------------------------------- */
 
 #ifdef __cplusplus
 }

@@ -323,13 +323,9 @@ typedef struct ev_ctx {
     const char *pattern;
 } ev_ctx;
 
-static int push_event(article_state *as, const sent_state *ss, const ev_ctx *c,
-                      const char *code, const char *src, int srcm, const char *tgt, int tgtm) {
-    const dyad_cameo *cam = dyad_cameo_lookup(code);
-    if (!cam) return 0;
-    if (tgt && src && strcmp(src, tgt) == 0) return 0;
-    if ((as->opt->flags & DYAD_OPT_REQUIRE_DYAD) && (!tgt || !tgt[0])) return 0;
-    if (!(as->opt->flags & DYAD_OPT_STATEMENTS) && strncmp(code, "01", 2) == 0) return 0;
+int dyad_add_event(article_state *as, const sent_state *ss, const char *code, const char *src,
+                   int sa, int sb, const char *tgt, int ta, int tb, const sent_state *verb_ss,
+                   int va, int vb, const char *pattern) {
     if (as->nevents == as->capevents) {
         size_t nc = as->capevents ? as->capevents * 2 : 16;
         dyad_event *ne = dyad_arena_grow(as->arena, as->events, as->nevents, nc, sizeof *ne);
@@ -344,22 +340,39 @@ static int push_event(article_state *as, const sent_state *ss, const ev_ctx *c,
     e->target = tgt ? tgt : "";
     split_code(as, e->source, &e->source_country, &e->source_role);
     split_code(as, e->target, &e->target_country, &e->target_role);
-    e->code = cam->code;
-    e->root = cam->root;
-    e->quad = cam->quad;
-    e->goldstein = cam->goldstein;
-    if (srcm >= 0) span_of(ss, ss->m[srcm].start, ss->m[srcm].end, &e->source_span);
-    else span_of(ss, -1, -1, &e->source_span);
-    if (tgtm >= 0) span_of(ss, ss->m[tgtm].start, ss->m[tgtm].end, &e->target_span);
-    else span_of(ss, -1, -1, &e->target_span);
-    span_of(c->verb_ss, c->verb_a, c->verb_b, &e->verb_span);
+    const dyad_cameo *cam = dyad_cameo_lookup(code);
+    if (cam) {
+        e->code = cam->code;
+        e->root = cam->root;
+        e->quad = cam->quad;
+        e->goldstein = cam->goldstein;
+    } else { /* a code outside CAMEO, from a peer's dictionary: kept as written */
+        e->code = dyad_arena_strdup(as->arena, code);
+        e->root = dyad_arena_strndup(as->arena, code, strlen(code) < 2 ? strlen(code) : 2);
+        if (!e->code || !e->root) return -1;
+    }
+    span_of(ss, sa, sb, &e->source_span);
+    span_of(ss, ta, tb, &e->target_span);
+    span_of(verb_ss, va, vb, &e->verb_span);
     e->source_text = span_text(as, &e->source_span);
     e->target_text = span_text(as, &e->target_span);
     e->verb_text = span_text(as, &e->verb_span);
-    e->pattern = c->pattern;
+    e->pattern = pattern;
     dyad_explain(as, "#   event %s -> %s %s (%s)\n", e->source, e->target[0] ? e->target : "-",
-                 e->code, c->pattern);
+                 e->code, pattern ? pattern : "");
     return 0;
+}
+
+static int push_event(article_state *as, const sent_state *ss, const ev_ctx *c,
+                      const char *code, const char *src, int srcm, const char *tgt, int tgtm) {
+    if (!dyad_cameo_lookup(code)) return 0;
+    if (tgt && src && strcmp(src, tgt) == 0) return 0;
+    if ((as->opt->flags & DYAD_OPT_REQUIRE_DYAD) && (!tgt || !tgt[0])) return 0;
+    if (!(as->opt->flags & DYAD_OPT_STATEMENTS) && strncmp(code, "01", 2) == 0) return 0;
+    return dyad_add_event(as, ss, code, src, srcm >= 0 ? ss->m[srcm].start : -1,
+                          srcm >= 0 ? ss->m[srcm].end : -1, tgt,
+                          tgtm >= 0 ? ss->m[tgtm].start : -1, tgtm >= 0 ? ss->m[tgtm].end : -1,
+                          c->verb_ss, c->verb_a, c->verb_b, c->pattern);
 }
 
 /* Events for one matched pattern with the given source and target sides. */

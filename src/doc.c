@@ -17,6 +17,7 @@
 
 #include "clean.h"
 #include "engine.h"
+#include "tree.h"
 #include "reader.h"
 #include "sentence.h"
 #include "utf8.h"
@@ -130,10 +131,13 @@ static int prepare(article_state *as, sent_state *ss) {
     if (cap && s->ntok > cap) /* not coded: no tags, mentions or verb groups */
         return add_note(as, "sentence %d: %zu tokens, over the limit of %zu: not coded", s->index,
                         s->ntok, cap);
-    int rc = dyad_tagger_tag(as->model->tagger, &as->scratch, s->toks, s->ntok);
-    dyad_arena_reset(&as->scratch);
-    if (rc != 0) return -1;
+    if (!s->tagged) { /* a Treebank parse brings its own tags */
+        int rc = dyad_tagger_tag(as->model->tagger, &as->scratch, s->toks, s->ntok);
+        dyad_arena_reset(&as->scratch);
+        if (rc != 0) return -1;
+    }
     if (dyad_lemma_tokens(as->model->lemma, as->arena, s->toks, s->ntok) != 0) return -1;
+    if (as->model->compat) return 0; /* the compatible coder finds its own actors */
     if (dyad_find_mentions(as, ss) != 0) return -1;
     return dyad_find_verb_groups(as, ss);
 }
@@ -189,8 +193,27 @@ dyad_status dyad_code_article(const dyad_model *m, const dyad_options *opt, cons
     dyad_sentence *sents = NULL;
     size_t nsent = 0;
     sent_state *ss = NULL;
-    int rc = dyad_find_non_news(&d->arena, a->text, a->text_len, &regions, &nreg);
-    if (rc == 0) rc = dyad_split_sentences(&d->arena, a->text, a->text_len, regions, nreg, &sents, &nsent);
+    int rc = 0;
+    if (a->parse && !(opt->flags & DYAD_OPT_IGNORE_PARSE)) {
+        /* PETRARCH XML: the text is one sentence, parsed already */
+        char why[256] = "";
+        sents = dyad_arena_calloc(&d->arena, 1, sizeof *sents);
+        rc = sents ? dyad_tree_sentence(&d->arena, a->text, a->text_len, a->parse, a->parse_len,
+                                        opt->max_parse_depth, sents, why, sizeof why)
+                   : -1;
+        if (rc == 1) {
+            dyad_doc_free(d);
+            set_err(err, strstr(why, "deeper") ? DYAD_ERR_LIMIT : DYAD_ERR_FORMAT, a, -1,
+                    "bad Treebank parse: %s", why);
+            return strstr(why, "deeper") ? DYAD_ERR_LIMIT : DYAD_ERR_FORMAT;
+        }
+        nsent = rc == 0 ? 1 : 0;
+    } else {
+        rc = dyad_find_non_news(&d->arena, a->text, a->text_len, &regions, &nreg);
+        if (rc == 0)
+            rc = dyad_split_sentences(&d->arena, a->text, a->text_len, regions, nreg, &sents,
+                                      &nsent);
+    }
     if (rc == 0 && nsent == 0) {
         dyad_doc_free(d);
         set_err(err, DYAD_ERR_EMPTY, a, -1, "no news text (empty, or only credit lines)");
@@ -205,7 +228,13 @@ dyad_status dyad_code_article(const dyad_model *m, const dyad_options *opt, cons
     for (size_t i = 0; rc == 0 && i < nsent; i++) {
         rc = prepare(&as, &ss[i]);
         if (rc == 0 && (opt->flags & DYAD_OPT_EXPLAIN)) explain_sentence(&as, &ss[i]);
-        if (rc == 0) rc = dyad_code_sentence(&as, &ss[i], ss, nsent, i, prepare);
+        if (rc == 0)
+            rc = m->compat ? dyad_compat_sentence(&as, &ss[i])
+                           : dyad_code_sentence(&as, &ss[i], ss, nsent, i, prepare);
+    }
+    if (rc == 0 && as.story_discard) {
+        as.nevents = 0; /* a story discard drops every event of the article */
+        rc = add_note(&as, "article discarded by a story discard phrase of the dictionaries");
     }
     dyad_arena_free(&as.scratch);
     if (rc != 0 || as.oom) {

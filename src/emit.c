@@ -182,10 +182,77 @@ void dyad_write_tsv_header(FILE *f)
     putc('\n', f);
 }
 
+/* A PETRARCH text column: tabs and newlines become spaces; empty is "---". */
+static void put_petr_text(FILE *f, const char *s)
+{
+    if (!s || !*s) {
+        fputs("---", f);
+        return;
+    }
+    for (; *s; s++)
+        putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}
+
+/* Does id end in "_digits" (PETRARCH's STORY_SENT)? */
+static int has_sent_suffix(const char *id)
+{
+    const char *u = id ? strrchr(id, '_') : NULL;
+    if (!u || !u[1])
+        return 0;
+    for (u++; *u; u++)
+        if (*u < '0' || *u > '9')
+            return 0;
+    return 1;
+}
+
+/* PETRARCH2's event lines: one per distinct (source, target, code) of the
+ * article, tab-separated: date YYYYMMDD, source, target, code, issues (empty),
+ * sentence id, outlet, source text, target text, event text. */
+static int write_petrarch(FILE *f, const dyad_article *a, const dyad_doc *d)
+{
+    size_t n = dyad_doc_event_count(d);
+    char date[9] = "";
+    for (size_t i = 0, k = 0; a->date && a->date[i] && k < 8; i++)
+        if (a->date[i] != '-')
+            date[k++] = a->date[i];
+    int one = dyad_doc_sentence_count(d) == 1 && has_sent_suffix(a->id);
+    for (size_t i = 0; i < n; i++) {
+        const dyad_event *e = dyad_doc_event(d, i);
+        int dup = 0;
+        for (size_t j = 0; j < i && !dup; j++) {
+            const dyad_event *p = dyad_doc_event(d, j);
+            dup = !strcmp(p->source, e->source) && !strcmp(p->target, e->target) &&
+                  !strcmp(p->code, e->code);
+        }
+        if (dup)
+            continue;
+        fprintf(f, "%s\t", date);
+        put_petr_text(f, e->source);
+        putc('\t', f);
+        put_petr_text(f, e->target);
+        fprintf(f, "\t%s\t\t", e->code);
+        put_petr_text(f, a->id);
+        if (!one)
+            fprintf(f, "_%d", e->sentence);
+        putc('\t', f);
+        put_petr_text(f, a->outlet);
+        putc('\t', f);
+        put_petr_text(f, e->source_text);
+        putc('\t', f);
+        put_petr_text(f, e->target_text);
+        putc('\t', f);
+        put_petr_text(f, e->verb_text);
+        putc('\n', f);
+    }
+    return ferror(f) ? -1 : 0;
+}
+
 int dyad_write_events(FILE *f, dyad_format fmt, const dyad_article *a, const dyad_doc *d)
 {
     if (!f || !a || !d)
         return -1;
+    if (fmt == DYAD_FORMAT_PETRARCH)
+        return write_petrarch(f, a, d);
     size_t n = dyad_doc_event_count(d);
     for (size_t i = 0; i < n; i++) {
         const dyad_event *e = dyad_doc_event(d, i);

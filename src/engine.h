@@ -19,6 +19,7 @@ struct dyad_model {
     dyad_tagger *tagger;
     dyad_lemmatizer *lemma;
     dyad_dict dict;
+    struct cp_dict *compat;   /* the peers' dictionaries (compat.h), or NULL: then dict */
     char **warnings;          /* "file:line: message" for each malformed entry */
     size_t nwarn, capwarn;
     size_t lost_warnings;     /* counted, but no room to keep their text (OOM) */
@@ -90,6 +91,7 @@ typedef struct article_state {
     char *explain;
     size_t explen, expcap;
     int oom;
+    int story_discard;        /* a peer's story discard phrase was seen */
 } article_state;
 
 /* One sentence under analysis. */
@@ -141,10 +143,19 @@ int dyad_np_end(const sent_state *ss, int i);
 void dyad_explain_chunks(article_state *as, const sent_state *ss);
 
 /* code.c */
+/* Append an event of sentence ss: actors on tokens [sa, sb) and [ta, tb) of
+ * ss (-1 = no span), the verb on [va, vb) of verb_ss. A code outside the
+ * CAMEO table (a peer's dictionary) is kept as written, quad 0, Goldstein 0. */
+int dyad_add_event(article_state *as, const sent_state *ss, const char *code, const char *src,
+                   int sa, int sb, const char *tgt, int ta, int tb, const sent_state *verb_ss,
+                   int va, int vb, const char *pattern);
 /* Code sentence all[idx] (already prepared). `prepare` readies later
  * sentences on demand (a quotation's speaker may be named after it). */
 int dyad_code_sentence(article_state *as, sent_state *ss, sent_state *all, size_t nall,
                        size_t idx, int (*prepare)(article_state *, sent_state *));
+
+/* compat_doc.c: code a prepared sentence with the peers' dictionaries */
+int dyad_compat_sentence(article_state *as, sent_state *ss);
 
 /* doc.c: explanation output */
 void dyad_explain(article_state *as, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cameo.h"
+#include "compat.h"
 #include "engine.h"
 #include "reader.h"
 #include "xprintf.h"
@@ -178,6 +179,7 @@ dyad_model *dyad_model_load(const char *data_dir, dyad_error *err) {
 void dyad_model_free(dyad_model *m) {
     if (!m) return;
     dyad_dict_free(&m->dict);
+    cp_dict_free(m->compat);
     if (m->tagger) dyad_tagger_free(m->tagger);
     if (m->lemma) dyad_lemma_free(m->lemma);
     for (size_t i = 0; i < m->nwarn; i++) free(m->warnings[i]);

@@ -444,7 +444,7 @@ static dyad_status read_text(const reader *r, const char *buf, size_t len, int *
     char *id = dyad_id_from_name(r->name);
     if (!id)
         return DYAD_ERR_NOMEM;
-    dyad_article a = {id, date, NULL, NULL, buf, len};
+    dyad_article a = {id, date, NULL, NULL, buf, len, NULL, 0};
     if (r->on_article && r->on_article(r->ctx, &a))
         *stop = 1;
     free(id);
@@ -597,7 +597,7 @@ static dyad_status read_record(const reader *r, const char *line, size_t len, lo
                          : "field \"text\" holds only whitespace or a date token");
         goto done;
     }
-    dyad_article a = {id, date, outlet, url, text, tlen};
+    dyad_article a = {id, date, outlet, url, text, tlen, NULL, 0};
     if (r->on_article && r->on_article(r->ctx, &a))
         *stop = 1;
 done:

@@ -36,6 +36,7 @@ dyad_options dyad_options_default(void)
     o.flags = DYAD_OPT_STATEMENTS;
     o.max_article_bytes = (size_t)8 << 20;
     o.max_pairs = 12;
+    o.max_parse_depth = 500;
     o.max_sentence_tokens = 400;
     return o;
 }

@@ -853,28 +853,37 @@ static void token_dist(const dyad_tagger *t, const dyad_token *tok, int start_li
     }
 }
 
-/* Viterbi over emission scores E (n x NT, NEG_INF = impossible). */
-static void viterbi(const dyad_tagger *t, const double *E, double *V, uint8_t *B, dyad_token *toks,
-                    size_t n) {
+/* Viterbi over emission scores E (n x NT, NEG_INF = impossible), pruned to
+ * the tags a token can have: each step looks only at the previous token's
+ * possible tags (cand, n x NT tag lists; ncand per token), a few for most
+ * words instead of all NT. */
+static void viterbi(const dyad_tagger *t, const double *E, double *V, uint8_t *B, uint8_t *cand,
+                    uint8_t *ncand, dyad_token *toks, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        const double *em = E + i * NT;
+        uint8_t *ci = cand + i * NT, k = 0;
+        for (int c = 0; c < NT; c++)
+            if (em[c] > NEG_INF) ci[k++] = (uint8_t)c;
+        ncand[i] = k;
+    }
     for (size_t i = 0; i < n; i++) {
         const double *em = E + i * NT;
         double *v = V + i * NT;
         uint8_t *b = B + i * NT;
-        for (int c = 0; c < NT; c++) {
-            if (em[c] <= NEG_INF) {
-                v[c] = NEG_INF;
-                continue;
-            }
+        const uint8_t *ci = cand + i * NT;
+        for (int k = 0; k < ncand[i]; k++) {
+            int c = ci[k];
             if (i == 0) {
                 v[c] = t->trans[TAG_PERIOD][c] + em[c];
                 b[c] = TAG_PERIOD;
                 continue;
             }
             const double *pv = V + (i - 1) * NT;
+            const uint8_t *cp = cand + (i - 1) * NT;
             double best = NEG_INF;
             int arg = 0;
-            for (int p = 0; p < NT; p++) {
-                if (pv[p] <= NEG_INF) continue;
+            for (int j = 0; j < ncand[i - 1]; j++) {
+                int p = cp[j];
                 double sc = pv[p] + t->trans[p][c];
                 if (sc > best) {
                     best = sc;
@@ -886,12 +895,13 @@ static void viterbi(const dyad_tagger *t, const double *E, double *V, uint8_t *B
         }
     }
     const double *last = V + (n - 1) * NT;
+    const uint8_t *cl = cand + (n - 1) * NT;
     int cur = TAG_NN;
     double best = NEG_INF * 2;
-    for (int c = 0; c < NT; c++)
-        if (last[c] > best) {
-            best = last[c];
-            cur = c;
+    for (int k = 0; k < ncand[n - 1]; k++)
+        if (last[cl[k]] > best) {
+            best = last[cl[k]];
+            cur = cl[k];
         }
     for (size_t i = n; i-- > 0;) {
         toks[i].tag = (uint8_t)cur;
@@ -982,7 +992,9 @@ int dyad_tagger_tag(const dyad_tagger *t, dyad_arena *scratch, dyad_token *toks,
     double *E = dyad_arena_calloc(scratch, n * NT, sizeof(double));
     double *P = dyad_arena_calloc(scratch, n * NT, sizeof(double));
     uint8_t *B = dyad_arena_calloc(scratch, n * NT, 1);
-    if (!V || !E || !P || !B) return -1;
+    uint8_t *C = dyad_arena_calloc(scratch, n * NT, 1);
+    uint8_t *nc = dyad_arena_calloc(scratch, n, 1);
+    if (!V || !E || !P || !B || !C || !nc) return -1;
 
     int quotes = 0;
     for (size_t i = 0; i < n; i++) {
@@ -1003,7 +1015,8 @@ int dyad_tagger_tag(const dyad_tagger *t, dyad_arena *scratch, dyad_token *toks,
         }
         if (!any) em[TAG_NN] = 0;
     }
-    viterbi(t, E, V, B, toks, n);
-    for (int round = 0; round < 2 && patch(P, E, toks, n) > 0; round++) viterbi(t, E, V, B, toks, n);
+    viterbi(t, E, V, B, C, nc, toks, n);
+    for (int round = 0; round < 2 && patch(P, E, toks, n) > 0; round++)
+        viterbi(t, E, V, B, C, nc, toks, n);
     return 0;
 }

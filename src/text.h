@@ -68,6 +68,7 @@ typedef struct dyad_sentence {
     int index;            /* 1-based among the article's news sentences */
     int quote_cont;       /* sentence ends inside a quotation that is still open
                              (the quotation continues into the next sentence) */
+    int tagged;           /* tags came with the input (a Treebank parse) */
 } dyad_sentence;
 
 /* A region of the article text that is not news (credit, dateline, byline). */

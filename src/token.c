@@ -225,6 +225,8 @@ static uint8_t shape_of(const char *t, size_t s, size_t e) {
     return SHAPE_LOWER;
 }
 
+uint8_t dyad_token_shape(const char *s, size_t len) { return shape_of(s, 0, len); }
+
 /* Append a token for t[s, e). norm NULL: computed from the span. */
 static int emit(tk *k, size_t s, size_t e, const char *norm, uint8_t shape, unsigned flags) {
     if (*k->n == *k->cap) {

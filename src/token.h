@@ -28,6 +28,9 @@
 int dyad_tokenize(dyad_arena *a, const char *text, size_t start, size_t end,
                   dyad_token **toks, size_t *n, size_t *cap);
 
+/** SHAPE_* of the word s[0, len). */
+uint8_t dyad_token_shape(const char *s, size_t len);
+
 /** Abbreviation class of a token norm that ends in an attached period:
  *  0 not an abbreviation token ("." , "...", "Israel"), 1 a title that
  *  precedes a name and never ends a sentence ("Mr.", "Dr.", "Gen."),

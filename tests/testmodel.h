@@ -51,7 +51,7 @@ static inline void tm_cleanup(dyad_model *m) {
 /* Code text with --explain; returns a malloc'd copy of the explanation
  * (or of the error message). */
 static inline char *tm_explain(dyad_model *m, const char *text) {
-    dyad_article a = {"t", "2020-06-01", NULL, NULL, text, strlen(text)};
+    dyad_article a = {"t", "2020-06-01", NULL, NULL, text, strlen(text), NULL, 0};
     dyad_options o = dyad_options_default();
     o.flags |= DYAD_OPT_EXPLAIN;
     dyad_doc *d = NULL;

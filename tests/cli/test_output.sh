@@ -104,7 +104,7 @@ check "(b) --data /nonexistent: message does not name the dictionary" \
 # ... nor with --strict-dict and a malformed dictionary line
 mkdir -p "$d/data"
 cp "$ROOT"/data/*.txt "$d/data/"
-printf 'XX = too short\n' >> "$d/data/actors.txt"
+printf '[country]\nXX = too short\n' >> "$d/data/actors.txt"
 "$BIN" code -q --strict-dict --data "$d/data" -o "$d/out.jsonl" "$EXAMPLE" 2>"$d/stderr"
 st=$?
 check "(b) --strict-dict: status $st, want 2" [ "$st" -eq 2 ]

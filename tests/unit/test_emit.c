@@ -53,7 +53,7 @@ static dyad_event sample_event(void)
 
 static void test_jsonl_exact(void)
 {
-    dyad_article a = {"art1", "2024-02-02", NULL, NULL, "", 0};
+    dyad_article a = {"art1", "2024-02-02", NULL, NULL, "", 0, NULL, 0};
     dyad_event e = sample_event();
     int rc;
     const char *s = emit(DYAD_FORMAT_JSONL, &a, &e, &rc);
@@ -70,7 +70,7 @@ static void test_jsonl_exact(void)
 
 static void test_jsonl_keys_and_escapes(void)
 {
-    dyad_article a = {"id \"q\"\\", "2024-02-02", "The Wire", "http://x/a?b=1", "", 0};
+    dyad_article a = {"id \"q\"\\", "2024-02-02", "The Wire", "http://x/a?b=1", "", 0, NULL, 0};
     dyad_event e = sample_event();
     e.source = NULL; /* written as "" */
     e.goldstein = -0.1;
@@ -121,7 +121,7 @@ static void test_jsonl_keys_and_escapes(void)
 
 static void test_goldstein_format(void)
 {
-    dyad_article a = {"a", "2024-01-01", NULL, NULL, "", 0};
+    dyad_article a = {"a", "2024-01-01", NULL, NULL, "", 0, NULL, 0};
     dyad_event e = sample_event();
     static const struct { double v; const char *want; } cases[] = {
         {3.0, "\"goldstein\":3.0,"}, {-10.0, "\"goldstein\":-10.0,"},
@@ -152,7 +152,7 @@ static void test_tsv(void)
                    "verb_text\ttarget_text\tsource_start\tsource_end\tverb_start\tverb_end\t"
                    "target_start\ttarget_end\tpattern\toutlet\turl\n");
 
-    dyad_article a = {"art1", "2024-02-02", NULL, NULL, "", 0};
+    dyad_article a = {"art1", "2024-02-02", NULL, NULL, "", 0, NULL, 0};
     dyad_event e = sample_event();
     e.verb_text = "a\tb\nc\r\nd \"q\"";
     int rc;
@@ -174,7 +174,7 @@ static void test_tsv(void)
 
 static void test_bad_args(void)
 {
-    dyad_article a = {"a", "2024-01-01", NULL, NULL, "", 0};
+    dyad_article a = {"a", "2024-01-01", NULL, NULL, "", 0, NULL, 0};
     dyad_event e = sample_event();
     CHECK_INT(dyad_emit_event(NULL, DYAD_FORMAT_JSONL, &a, &e), -1);
     CHECK_INT(dyad_emit_event(stdout, DYAD_FORMAT_JSONL, NULL, &e), -1);

@@ -58,7 +58,7 @@ static const char *code_with(const char *text, const char *date, unsigned flags)
     static char out[2048];
     out[0] = '\0';
     if (!model) return "no model";
-    dyad_article a = {"t", date, NULL, NULL, text, strlen(text)};
+    dyad_article a = {"t", date, NULL, NULL, text, strlen(text), NULL, 0};
     dyad_options o = dyad_options_default();
     o.flags = flags;
     dyad_doc *d = NULL;
@@ -227,7 +227,7 @@ static void test_pair_cap(void) {
     /* the cap counts every dyadic event of the sentence, and when it bites,
      * every actor keeps some pairs */
     dyad_article a = {"t", "2020-06-01", NULL, NULL,
-                      "Egypt, Israel, Syria and Jordan attacked Alpha Front and Cairo.", 0};
+                      "Egypt, Israel, Syria and Jordan attacked Alpha Front and Cairo.", 0, NULL, 0};
     a.text_len = strlen(a.text);
     dyad_options o = dyad_options_default();
     o.max_pairs = 4;
@@ -259,7 +259,7 @@ static void test_sentence_limit(void) {
     char text[8192] = "Egypt criticized Israel. Syria praised";
     for (int i = 0; i < 500; i++) strcat(text, " Jordan and");
     strcat(text, " Egypt. Israel attacked Syria.");
-    dyad_article a = {"t", "2020-06-01", NULL, NULL, text, strlen(text)};
+    dyad_article a = {"t", "2020-06-01", NULL, NULL, text, strlen(text), NULL, 0};
     dyad_options o = dyad_options_default();
     dyad_doc *d = NULL;
     dyad_error err;

@@ -40,7 +40,7 @@ static void test_seed(void) {
     CHECK_INT(dyad_model_warnings(m), 0);
     for (size_t i = 0; i < dyad_model_warnings(m); i++)
         fprintf(stderr, "warning: %s\n", dyad_model_warning(m, i));
-    dyad_article a = {"seed", "2024-02-02", NULL, NULL, buf, n};
+    dyad_article a = {"seed", "2024-02-02", NULL, NULL, buf, n, NULL, 0};
     CHECK_INT(dyad_code_article(m, NULL, &a, &doc, &err), DYAD_OK);
     if (!doc) {
         dyad_model_free(m);

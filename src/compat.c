@@ -1,0 +1,804 @@
+/*
+ * compat.c — the TABARI/PETRARCH-compatible coder (see compat.h and
+ * docs/COMPAT.md): matcher tables and the word-sequence coding of one
+ * sentence.
+ */
+#include "compat.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+#include "text.h"
+
+typedef struct plist {
+    void **v;
+    int n, cap;
+} plist;
+
+typedef struct cp_acode {
+    const char *code;
+    int kind;
+    long d1, d2;
+} cp_acode;
+
+typedef struct cp_actor {
+    cp_acode *codes;
+    int ncodes, cap;
+    const char *where;
+} cp_actor;
+
+typedef struct cp_name {
+    cp_phrase ph;
+    int actor;              /* actor entry, or -1 for an agent */
+    const char *agent_code; /* agents: the code without its ~ */
+    int prefix;             /* agents: IGO~ (prefix) rather than ~GOV (suffix) */
+    const char *where;
+} cp_name;
+
+typedef struct cp_vent {
+    cp_phrase ph;
+    int verb;               /* index of the inflected word in ph */
+    const char *code;       /* NULL = the block's */
+    int block;
+} cp_vent;
+
+typedef struct cp_pat {
+    cp_elem *el;
+    int nel, vpos;
+    const char *code, *code2, *text, *where;
+    int weight;
+    size_t order;
+} cp_pat;
+
+typedef struct cp_block {
+    const char *name, *code;
+    plist pats;             /* cp_pat*, heaviest first after finish */
+} cp_block;
+
+struct cp_dict {
+    dyad_arena a;
+    cp_actor *actors;
+    int nactors, capactors;
+    dyad_strmap name_exact, name_stem;  /* first word → plist* of cp_name */
+    dyad_strmap verb_exact, verb_stem;  /* form → plist* of cp_vent */
+    cp_block *blocks;
+    int nblocks, capblocks;
+    plist discards;                     /* cp_name* (actor = story flag) */
+    dyad_strmap notverb;
+    size_t counts[5];
+    size_t npat_order;
+    int maxstem;                        /* longest stem key, bytes */
+};
+
+/* ------------------------------------------------------------ building */
+
+static int plist_push(dyad_arena *a, plist *l, void *p) {
+    if (l->n == l->cap) {
+        int nc = l->cap ? l->cap * 2 : 4;
+        void **nv = dyad_arena_grow(a, l->v, (size_t)l->n, (size_t)nc, sizeof *nv);
+        if (!nv) return -1;
+        l->v = nv;
+        l->cap = nc;
+    }
+    l->v[l->n++] = p;
+    return 0;
+}
+
+static int map_push(cp_dict *d, dyad_strmap *m, const char *key, void *p) {
+    void **slot = dyad_strmap_slot(m, key);
+    if (!slot) return -1;
+    if (!*slot) {
+        *slot = dyad_arena_calloc(&d->a, 1, sizeof(plist));
+        if (!*slot) return -1;
+    }
+    return plist_push(&d->a, *slot, p);
+}
+
+cp_dict *cp_dict_new(void) {
+    cp_dict *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    dyad_arena_init(&d->a);
+    dyad_strmap_init(&d->name_exact);
+    dyad_strmap_init(&d->name_stem);
+    dyad_strmap_init(&d->verb_exact);
+    dyad_strmap_init(&d->verb_stem);
+    dyad_strmap_init(&d->notverb);
+    return d;
+}
+
+void cp_dict_free(cp_dict *d) {
+    if (!d) return;
+    dyad_strmap_free(&d->name_exact);
+    dyad_strmap_free(&d->name_stem);
+    dyad_strmap_free(&d->verb_exact);
+    dyad_strmap_free(&d->verb_stem);
+    dyad_strmap_free(&d->notverb);
+    free(d->actors);
+    free(d->blocks);
+    dyad_arena_free(&d->a);
+    free(d);
+}
+
+dyad_arena *cp_dict_arena(cp_dict *d) { return &d->a; }
+
+size_t cp_dict_count(const cp_dict *d, int what) {
+    return d && what >= 0 && what < 5 ? d->counts[what] : 0;
+}
+
+int cp_actor_new(cp_dict *d, const char *where) {
+    if (d->nactors == d->capactors) {
+        int nc = d->capactors ? d->capactors * 2 : 256;
+        cp_actor *na = realloc(d->actors, (size_t)nc * sizeof *na);
+        if (!na) return -1;
+        d->actors = na;
+        d->capactors = nc;
+    }
+    cp_actor *a = &d->actors[d->nactors];
+    memset(a, 0, sizeof *a);
+    a->where = where;
+    d->counts[0]++;
+    return d->nactors++;
+}
+
+int cp_actor_code(cp_dict *d, int entry, const char *code, int kind, long d1, long d2) {
+    cp_actor *a = &d->actors[entry];
+    if (a->ncodes == a->cap) {
+        int nc = a->cap ? a->cap * 2 : 2;
+        cp_acode *n = dyad_arena_grow(&d->a, a->codes, (size_t)a->ncodes, (size_t)nc, sizeof *n);
+        if (!n) return -1;
+        a->codes = n;
+        a->cap = nc;
+    }
+    a->codes[a->ncodes++] = (cp_acode){code, kind, d1, d2};
+    return 0;
+}
+
+static void note_stem(cp_dict *d, const cp_word *w) {
+    int len = (int)strlen(w->w);
+    if (w->stem && len > d->maxstem) d->maxstem = len;
+}
+
+static int add_name(cp_dict *d, cp_name *nm) {
+    if (nm->ph.n <= 0) return 0;
+    const cp_word *w0 = &nm->ph.w[0];
+    note_stem(d, w0);
+    return map_push(d, w0->stem ? &d->name_stem : &d->name_exact, w0->w, nm);
+}
+
+int cp_actor_phrase(cp_dict *d, int entry, cp_phrase ph) {
+    cp_name *nm = dyad_arena_calloc(&d->a, 1, sizeof *nm);
+    if (!nm) return -1;
+    nm->ph = ph;
+    nm->actor = entry;
+    nm->where = d->actors[entry].where;
+    return add_name(d, nm);
+}
+
+int cp_agent(cp_dict *d, cp_phrase ph, const char *code, int prefix, const char *where) {
+    cp_name *nm = dyad_arena_calloc(&d->a, 1, sizeof *nm);
+    if (!nm) return -1;
+    nm->ph = ph;
+    nm->actor = -1;
+    nm->agent_code = code;
+    nm->prefix = prefix;
+    nm->where = where;
+    d->counts[1]++;
+    return add_name(d, nm);
+}
+
+int cp_block_new(cp_dict *d, const char *name, const char *code) {
+    if (d->nblocks == d->capblocks) {
+        int nc = d->capblocks ? d->capblocks * 2 : 256;
+        cp_block *nb = realloc(d->blocks, (size_t)nc * sizeof *nb);
+        if (!nb) return -1;
+        d->blocks = nb;
+        d->capblocks = nc;
+    }
+    cp_block *b = &d->blocks[d->nblocks];
+    memset(b, 0, sizeof *b);
+    b->name = name;
+    b->code = code;
+    return d->nblocks++;
+}
+
+int cp_verb(cp_dict *d, int block, cp_phrase ph, int verb, const char *const *forms, int nforms,
+            const char *code) {
+    if (verb < 0 || verb >= ph.n) return 0;
+    cp_vent *v = dyad_arena_calloc(&d->a, 1, sizeof *v);
+    if (!v) return -1;
+    v->ph = ph;
+    v->verb = verb;
+    v->code = code;
+    v->block = block;
+    d->counts[2]++;
+    const cp_word *w = &ph.w[verb];
+    note_stem(d, w);
+    if (map_push(d, w->stem ? &d->verb_stem : &d->verb_exact, w->w, v) != 0) return -1;
+    for (int i = 0; i < nforms; i++)
+        if (forms[i] && forms[i][0] && strcmp(forms[i], w->w) != 0 &&
+            map_push(d, &d->verb_exact, forms[i], v) != 0)
+            return -1;
+    return 0;
+}
+
+int cp_pattern(cp_dict *d, int block, const cp_elem *el, int nel, const char *code,
+               const char *code2, const char *text, const char *where) {
+    int vpos = -1;
+    for (int i = 0; i < nel; i++)
+        if (el[i].kind == CE_VERB) vpos = i;
+    if (vpos < 0 || block < 0 || block >= d->nblocks) return 0;
+    cp_pat *p = dyad_arena_calloc(&d->a, 1, sizeof *p);
+    cp_elem *copy = dyad_arena_calloc(&d->a, (size_t)nel, sizeof *copy);
+    if (!p || !copy) return -1;
+    memcpy(copy, el, (size_t)nel * sizeof *copy);
+    p->el = copy;
+    p->nel = nel;
+    p->vpos = vpos;
+    p->code = code;
+    p->code2 = code2;
+    p->text = text;
+    p->where = where;
+    p->order = d->npat_order++;
+    for (int i = 0; i < nel; i++) {
+        if (el[i].kind == CE_ALT) {
+            int longest = 0;
+            for (int k = 0; k < el[i].nalts; k++)
+                if (el[i].alts[k].n > longest) longest = el[i].alts[k].n;
+            p->weight += 2 * longest;
+        } else if (el[i].kind != CE_VERB) {
+            p->weight += 1;
+        }
+    }
+    d->counts[3]++;
+    return plist_push(&d->a, &d->blocks[block].pats, p);
+}
+
+int cp_discard(cp_dict *d, cp_phrase ph, int story) {
+    if (ph.n <= 0) return 0;
+    cp_name *nm = dyad_arena_calloc(&d->a, 1, sizeof *nm);
+    if (!nm) return -1;
+    nm->ph = ph;
+    nm->actor = story;
+    d->counts[4]++;
+    return plist_push(&d->a, &d->discards, nm);
+}
+
+int cp_not_verb(cp_dict *d, const char *word) {
+    void **slot = dyad_strmap_slot(&d->notverb, word);
+    if (!slot) return -1;
+    *slot = d;
+    return 0;
+}
+
+static int pat_cmp(const void *x, const void *y) {
+    const cp_pat *a = *(const cp_pat *const *)x, *b = *(const cp_pat *const *)y;
+    if (a->weight != b->weight) return a->weight > b->weight ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+int cp_dict_finish(cp_dict *d) {
+    for (int i = 0; i < d->nblocks; i++)
+        if (d->blocks[i].pats.n > 1)
+            qsort(d->blocks[i].pats.v, (size_t)d->blocks[i].pats.n, sizeof(void *), pat_cmp);
+    return 0;
+}
+
+/* ------------------------------------------------------------- coding */
+
+#define MAX_STEPS 20000  /* backtracking budget per pattern */
+
+typedef struct group {
+    int start, end;         /* tokens [start, end) */
+    const char *code;
+    int comp;               /* compound id (index of its first group) */
+} group;
+
+typedef struct ctx {
+    const cp_dict *d;
+    const cp_token *t;
+    int n;
+    long date;
+    dyad_arena *a;
+    group *g;
+    int ng;
+    int *gat;               /* group starting at token, -1 */
+    int *gend;              /* group ending at token (exclusive end), -1 */
+    int *gin;               /* group covering token, -1 */
+    long steps;
+    int slot[64];           /* group index captured by element k */
+} ctx;
+
+static int word_ok(const cp_word *w, const char *tok) {
+    if (!w->stem) return strcmp(w->w, tok) == 0;
+    size_t n = strlen(w->w);
+    return strncmp(w->w, tok, n) == 0;
+}
+
+/* Does phrase ph match the tokens from i on? Returns the end or -1. */
+static int phrase_at(const ctx *c, const cp_phrase *ph, int i) {
+    if (i < 0 || i + ph->n > c->n) return -1;
+    for (int k = 0; k < ph->n; k++)
+        if (!word_ok(&ph->w[k], c->t[i + k].word)) return -1;
+    return i + ph->n;
+}
+
+/* Candidate lists for a token: exact key and every prefix in the stem map. */
+typedef void (*cand_fn)(const ctx *c, const cp_name *nm, int i, void *st);
+
+static void each_name(const ctx *c, int i, cand_fn fn, void *st) {
+    const char *w = c->t[i].word;
+    const plist *l = dyad_strmap_get(&c->d->name_exact, w);
+    for (int k = 0; l && k < l->n; k++) fn(c, l->v[k], i, st);
+    if (!c->d->name_stem.len) return;
+    size_t len = strlen(w);
+    size_t maxk = len < (size_t)c->d->maxstem ? len : (size_t)c->d->maxstem;
+    char buf[128];
+    if (maxk >= sizeof buf) maxk = sizeof buf - 1; /* stems are short words */
+    for (size_t k = 1; k <= maxk; k++) {
+        memcpy(buf, w, k);
+        buf[k] = 0;
+        l = dyad_strmap_get(&c->d->name_stem, buf);
+        for (int j = 0; l && j < l->n; j++) fn(c, l->v[j], i, st);
+    }
+}
+
+typedef struct best {
+    const cp_name *nm;
+    int end;
+    size_t chars;
+} best;
+
+static size_t phrase_chars(const cp_phrase *ph) {
+    size_t s = 0;
+    for (int k = 0; k < ph->n; k++) s += strlen(ph->w[k].w) + (ph->w[k].stem ? 0 : 1);
+    return s;
+}
+
+static void best_name(const ctx *c, const cp_name *nm, int i, void *st) {
+    best *b = st;
+    int e = phrase_at(c, &nm->ph, i);
+    if (e < 0) return;
+    size_t ch = phrase_chars(&nm->ph);
+    if (!b->nm || e > b->end || (e == b->end && ch > b->chars) ||
+        (e == b->end && ch == b->chars && b->nm->actor < 0 && nm->actor >= 0)) {
+        b->nm = nm;
+        b->end = e;
+        b->chars = ch;
+    }
+}
+
+/* The code of an actor entry on the date, or NULL. */
+static const char *actor_code(const cp_dict *d, int entry, long date) {
+    const cp_actor *a = &d->actors[entry];
+    for (int k = 0; k < a->ncodes; k++) {
+        const cp_acode *ac = &a->codes[k];
+        switch (ac->kind) {
+        case CD_ANY: return ac->code;
+        case CD_BEFORE:
+            if (date < ac->d1) return ac->code;
+            break;
+        case CD_FROM:
+            if (date >= ac->d1) return ac->code;
+            break;
+        case CD_RANGE:
+            if (date >= ac->d1 && date <= ac->d2) return ac->code;
+            break;
+        default: break;
+        }
+    }
+    return NULL;
+}
+
+static int is_word(const ctx *c, int i, const char *w) {
+    return i >= 0 && i < c->n && strcmp(c->t[i].word, w) == 0;
+}
+
+/* Tokens that may stand between an actor and its agent in one noun phrase. */
+static int np_filler(const ctx *c, int i) {
+    const char *w = c->t[i].word;
+    if (!strcmp(w, "'S") || !strcmp(w, "'")) return 1;
+    int tg = c->t[i].tag;
+    if (tg == TAG_NONE) return w[0] >= 'A' && w[0] <= 'Z';
+    return TAG_IS_ADJ(tg) || TAG_IS_NOUN(tg) || tg == TAG_POS || tg == TAG_CD;
+}
+
+static char *join_code(dyad_arena *a, const char *actor, const cp_name *ag) {
+    if (ag->prefix) return dyad_arena_printf(a, "%s%s", ag->agent_code, actor);
+    if (strstr(actor, ag->agent_code)) return dyad_arena_strdup(a, actor);
+    return dyad_arena_printf(a, "%s%s", actor, ag->agent_code);
+}
+
+typedef struct unit {
+    int start, end;
+    const cp_name *nm;
+    const char *code;   /* actors: dated code (NULL if none holds) */
+    int used;
+} unit;
+
+/* Find actors and agents, compose them into groups, join compounds. */
+static int find_groups(ctx *c) {
+    unit *u = dyad_arena_calloc(c->a, (size_t)c->n + 1, sizeof *u);
+    int nu = 0;
+    if (!u) return -1;
+    for (int i = 0; i < c->n;) {
+        best b = {0};
+        each_name(c, i, best_name, &b);
+        if (!b.nm) {
+            i++;
+            continue;
+        }
+        u[nu].start = i;
+        u[nu].end = b.end;
+        u[nu].nm = b.nm;
+        u[nu].code = b.nm->actor >= 0 ? actor_code(c->d, b.nm->actor, c->date) : NULL;
+        nu++;
+        i = b.end;
+    }
+    c->g = dyad_arena_calloc(c->a, (size_t)nu + 1, sizeof *c->g);
+    if (!c->g) return -1;
+    c->ng = 0;
+    for (int k = 0; k < nu; k++) {
+        if (u[k].used) continue;
+        if (u[k].nm->actor >= 0) {
+            if (!u[k].code) continue; /* no code on this date */
+            group gr = {u[k].start, u[k].end, u[k].code, 0};
+            /* agent before: "Foreign Minister X", "the minister of X" handled below */
+            if (k > 0 && !u[k - 1].used && u[k - 1].nm->actor < 0 && u[k - 1].end == u[k].start) {
+                gr.code = join_code(c->a, gr.code, u[k - 1].nm);
+                gr.start = u[k - 1].start;
+                u[k - 1].used = 1;
+                if (c->ng && c->g[c->ng - 1].start == u[k - 1].start) c->ng--;
+            }
+            /* agents after, in the same noun phrase */
+            int j = k + 1;
+            while (j < nu && u[j].nm->actor < 0) {
+                int gap = 0, ok = 1;
+                for (int x = gr.end; x < u[j].start; x++, gap++)
+                    if (!np_filler(c, x)) ok = 0;
+                if (!ok || gap > 3) break;
+                if (!gr.code) return -1;
+                gr.code = join_code(c->a, gr.code, u[j].nm);
+                if (!gr.code) return -1;
+                gr.end = u[j].end;
+                u[j].used = 1;
+                j++;
+            }
+            if (!gr.code) return -1;
+            c->g[c->ng++] = gr;
+        } else {
+            /* agent: "the minister of X" */
+            int j = u[k].end;
+            if (is_word(c, j, "OF")) {
+                j++;
+                if (is_word(c, j, "THE")) j++;
+                if (k + 1 < nu && u[k + 1].start == j && u[k + 1].nm->actor >= 0 && u[k + 1].code) {
+                    const char *code = join_code(c->a, u[k + 1].code, u[k].nm);
+                    if (!code) return -1;
+                    c->g[c->ng++] = (group){u[k].start, u[k + 1].end, code, 0};
+                    u[k + 1].used = 1;
+                    continue;
+                }
+            }
+            const char *code = u[k].nm->prefix
+                                   ? dyad_arena_printf(c->a, "%s---", u[k].nm->agent_code)
+                                   : dyad_arena_printf(c->a, "---%s", u[k].nm->agent_code);
+            if (!code) return -1;
+            c->g[c->ng++] = (group){u[k].start, u[k].end, code, 0};
+        }
+    }
+    /* compounds: groups separated only by "and" and commas */
+    for (int k = 0; k < c->ng; k++) {
+        c->g[k].comp = k;
+        if (k == 0) continue;
+        int sep = 0, ok = 1;
+        for (int x = c->g[k - 1].end; x < c->g[k].start; x++, sep++)
+            if (!is_word(c, x, "AND") && !is_word(c, x, ",")) ok = 0;
+        if (ok && sep > 0 && sep <= 2) c->g[k].comp = c->g[k - 1].comp;
+    }
+    c->gat = dyad_arena_calloc(c->a, (size_t)c->n + 1, sizeof(int));
+    c->gend = dyad_arena_calloc(c->a, (size_t)c->n + 1, sizeof(int));
+    c->gin = dyad_arena_calloc(c->a, (size_t)c->n + 1, sizeof(int));
+    if (!c->gat || !c->gend || !c->gin) return -1;
+    for (int i = 0; i <= c->n; i++) c->gat[i] = c->gend[i] = c->gin[i] = -1;
+    for (int k = 0; k < c->ng; k++) {
+        c->gat[c->g[k].start] = k;
+        c->gend[c->g[k].end] = k;
+        for (int x = c->g[k].start; x < c->g[k].end; x++) c->gin[x] = k;
+    }
+    return 0;
+}
+
+/* Last group of the compound that group k belongs to. */
+static int comp_last(const ctx *c, int k) {
+    while (k + 1 < c->ng && c->g[k + 1].comp == c->g[k].comp) k++;
+    return k;
+}
+
+static int comp_size(const ctx *c, int k) {
+    int n = 0;
+    for (int j = 0; j < c->ng; j++) n += c->g[j].comp == c->g[k].comp;
+    return n;
+}
+
+/* Element e starting at token i: returns its end, or -1. */
+static int elem_fwd(ctx *c, const cp_elem *e, int i) {
+    if (i >= c->n) return -1;
+    switch (e->kind) {
+    case CE_ALT:
+        for (int k = 0; k < e->nalts; k++) {
+            int r = phrase_at(c, &e->alts[k], i);
+            if (r >= 0) return r;
+        }
+        return -1;
+    case CE_SRC:
+    case CE_TGT:
+        return c->gat[i] >= 0 ? c->g[comp_last(c, c->gat[i])].end : -1;
+    case CE_COMP:
+        return c->gat[i] >= 0 && comp_size(c, c->gat[i]) > 1 ? c->g[comp_last(c, c->gat[i])].end
+                                                              : -1;
+    case CE_SKIP:
+        return c->gat[i] >= 0 ? c->g[comp_last(c, c->gat[i])].end : i + 1;
+    default: return -1;
+    }
+}
+
+/* Element e ending at token end (exclusive): returns its start, or -1. */
+static int elem_bwd(ctx *c, const cp_elem *e, int end) {
+    if (end <= 0) return -1;
+    switch (e->kind) {
+    case CE_ALT:
+        for (int k = 0; k < e->nalts; k++) {
+            int s = end - e->alts[k].n;
+            if (s >= 0 && phrase_at(c, &e->alts[k], s) == end) return s;
+        }
+        return -1;
+    case CE_SRC:
+    case CE_TGT:
+    case CE_COMP:
+    case CE_SKIP: {
+        int k = c->gend[end];
+        if (k < 0) return e->kind == CE_SKIP ? end - 1 : -1;
+        int first = k;
+        while (first > 0 && c->g[first - 1].comp == c->g[k].comp) first--;
+        if (e->kind == CE_COMP && first == k) return -1;
+        return c->g[first].start;
+    }
+    default: return -1;
+    }
+}
+
+static int group_of(const ctx *c, int tok) { return tok >= 0 && tok < c->n ? c->gat[tok] : -1; }
+
+static int match_fwd(ctx *c, const cp_pat *p, int k, int pos, int adj) {
+    if (k == p->nel) return 1;
+    const cp_elem *e = &p->el[k];
+    for (int q = pos; q < c->n; q++) {
+        if (++c->steps > MAX_STEPS) return 0;
+        int end = elem_fwd(c, e, q);
+        if (end >= 0) {
+            if (k < 64) c->slot[k] = group_of(c, q);
+            if (match_fwd(c, p, k + 1, end, e->adj)) return 1;
+        }
+        if (adj) break;
+    }
+    return 0;
+}
+
+static int match_bwd(ctx *c, const cp_pat *p, int k, int end, int adj) {
+    if (k < 0) return 1;
+    const cp_elem *e = &p->el[k];
+    for (int q = end; q > 0; q--) {
+        if (++c->steps > MAX_STEPS) return 0;
+        int start = elem_bwd(c, e, q);
+        if (start >= 0) {
+            if (k < 64) c->slot[k] = group_of(c, start);
+            if (match_bwd(c, p, k - 1, start, k > 0 && p->el[k - 1].adj)) return 1;
+        }
+        if (adj) break;
+    }
+    return 0;
+}
+
+/* Does the verb entry v match at token i? Sets the verb phrase span. */
+static int verb_at(const ctx *c, const cp_vent *v, int i, int *vs, int *ve) {
+    int s = i - v->verb;
+    if (s < 0 || s + v->ph.n > c->n) return 0;
+    for (int k = 0; k < v->ph.n; k++) {
+        if (k == v->verb) continue;
+        if (!word_ok(&v->ph.w[k], c->t[s + k].word)) return 0;
+    }
+    *vs = s;
+    *ve = s + v->ph.n;
+    return 1;
+}
+
+static int verb_tag_ok(const ctx *c, int i) {
+    int tg = c->t[i].tag;
+    if (tg == TAG_NONE) return 1;
+    return TAG_IS_VERB(tg);
+}
+
+typedef struct vhit {
+    const cp_vent *v;
+    int vs, ve;
+} vhit;
+
+static void collect_verbs(const ctx *c, const plist *l, int i, const char *form, int exact, vhit *h,
+                          int *nh, int cap) {
+    for (int k = 0; l && k < l->n && *nh < cap; k++) {
+        const cp_vent *v = l->v[k];
+        const cp_word *w = &v->ph.w[v->verb];
+        if (!exact && !word_ok(w, form)) continue;
+        int vs, ve;
+        if (!verb_at(c, v, i, &vs, &ve)) continue;
+        h[(*nh)++] = (vhit){v, vs, ve};
+    }
+}
+
+/* All verb entries at token i (longest phrase first). */
+static int verbs_at(const ctx *c, int i, vhit *h, int cap) {
+    int nh = 0;
+    const char *w = c->t[i].word;
+    if (dyad_strmap_get(&c->d->notverb, w)) return 0;
+    collect_verbs(c, dyad_strmap_get(&c->d->verb_exact, w), i, w, 1, h, &nh, cap);
+    if (c->t[i].lemma && strcmp(c->t[i].lemma, w) != 0)
+        collect_verbs(c, dyad_strmap_get(&c->d->verb_exact, c->t[i].lemma), i, w, 1, h, &nh, cap);
+    if (c->d->verb_stem.len) {
+        size_t len = strlen(w);
+        size_t maxk = len < (size_t)c->d->maxstem ? len : (size_t)c->d->maxstem;
+        char buf[128];
+        if (maxk >= sizeof buf) maxk = sizeof buf - 1;
+        for (size_t k = 1; k <= maxk; k++) {
+            memcpy(buf, w, k);
+            buf[k] = 0;
+            collect_verbs(c, dyad_strmap_get(&c->d->verb_stem, buf), i, w, 0, h, &nh, cap);
+        }
+    }
+    /* longest verb phrase first */
+    for (int a = 1; a < nh; a++)
+        for (int b = a; b > 0 && h[b].v->ph.n > h[b - 1].v->ph.n; b--) {
+            vhit t = h[b];
+            h[b] = h[b - 1];
+            h[b - 1] = t;
+        }
+    return nh;
+}
+
+static int is_be(const char *w) {
+    static const char *const be[] = {"IS", "WAS", "WERE", "ARE", "BE", "BEEN", "BEING", "'S", "'RE"};
+    for (size_t k = 0; k < sizeof be / sizeof be[0]; k++)
+        if (!strcmp(w, be[k])) return 1;
+    return 0;
+}
+
+static int push_event(ctx *c, cp_result *r, int *cap, int gs, int gt, const char *code, int verb,
+                      const cp_pat *p, const char *where) {
+    const char *src = c->g[gs].code, *tgt = c->g[gt].code;
+    for (int k = 0; k < r->nev; k++)
+        if (!strcmp(r->ev[k].source, src) && !strcmp(r->ev[k].target, tgt) &&
+            !strcmp(r->ev[k].code, code))
+            return 0;
+    if (r->nev == *cap) {
+        int nc = *cap ? *cap * 2 : 8;
+        cp_event *ne = dyad_arena_grow(c->a, r->ev, (size_t)r->nev, (size_t)nc, sizeof *ne);
+        if (!ne) return -1;
+        r->ev = ne;
+        *cap = nc;
+    }
+    r->ev[r->nev++] = (cp_event){src,           tgt,          code,          verb,
+                                 c->g[gs].start, c->g[gs].end, c->g[gt].start, c->g[gt].end,
+                                 p ? p->text : NULL, where};
+    return 0;
+}
+
+/* Events between the compound of group s and the compound of group t. */
+static int pair_events(ctx *c, cp_result *r, int *cap, int s, int t, const char *code,
+                       const char *code2, int verb, const cp_pat *p, const char *where) {
+    for (int i = 0; i < c->ng; i++) {
+        if (c->g[i].comp != c->g[s].comp) continue;
+        for (int j = 0; j < c->ng; j++) {
+            if (c->g[j].comp != c->g[t].comp || i == j) continue;
+            if (!strcmp(c->g[i].code, c->g[j].code)) continue;
+            if (push_event(c, r, cap, i, j, code, verb, p, where) != 0) return -1;
+            if (code2 && push_event(c, r, cap, j, i, code2, verb, p, where) != 0) return -1;
+        }
+    }
+    return 0;
+}
+
+static int discarded(const ctx *c, cp_result *r) {
+    const plist *l = &c->d->discards;
+    for (int i = 0; i < c->n; i++)
+        for (int k = 0; k < l->n; k++) {
+            const cp_name *nm = l->v[k];
+            if (phrase_at(c, &nm->ph, i) >= 0) {
+                r->discard = nm->actor ? 2 : 1;
+                r->why = nm->ph.w[0].w;
+                return 1;
+            }
+        }
+    return 0;
+}
+
+int cp_code_sentence(const cp_dict *d, const cp_settings *s, const cp_token *t, int n, long date,
+                     dyad_arena *a, cp_result *out) {
+    memset(out, 0, sizeof *out);
+    ctx c = {.d = d, .t = t, .n = n, .date = date, .a = a};
+    if (n <= 0) return 0;
+    if (discarded(&c, out)) return 0;
+    if (find_groups(&c) != 0) return -1;
+    int cap = 0;
+    vhit h[16];
+    for (int i = 0; i < n; i++) {
+        if (c.gin[i] >= 0 || !verb_tag_ok(&c, i)) continue;
+        int nh = verbs_at(&c, i, h, 16);
+        for (int k = 0; k < nh; k++) {
+            const cp_vent *v = h[k].v;
+            const cp_block *b = &d->blocks[v->block];
+            const cp_pat *hit = NULL;
+            for (int pi = 0; pi < b->pats.n && !hit; pi++) {
+                const cp_pat *p = b->pats.v[pi];
+                for (int x = 0; x < 64; x++) c.slot[x] = -1;
+                c.steps = 0;
+                if (match_fwd(&c, p, p->vpos + 1, h[k].ve, p->el[p->vpos].adj) &&
+                    match_bwd(&c, p, p->vpos - 1, h[k].vs, p->vpos > 0 && p->el[p->vpos - 1].adj))
+                    hit = p;
+            }
+            const char *code = hit ? hit->code : v->code ? v->code : b->code;
+            const char *code2 = hit ? hit->code2 : NULL;
+            if (!code || !strcmp(code, CP_NULL_CODE)) {
+                if (hit) break; /* a null pattern: this verb codes nothing */
+                continue;
+            }
+            if (!strcmp(code, CP_DISCARD_CODE)) {
+                out->discard = 1;
+                out->why = v->ph.w[v->verb].w;
+                out->nev = 0;
+                return 0;
+            }
+            /* roles from the pattern */
+            int src = -1, tgt = -1, comp = -1;
+            for (int x = 0; hit && x < hit->nel && x < 64; x++) {
+                if (hit->el[x].kind == CE_SRC && src < 0) src = c.slot[x];
+                if (hit->el[x].kind == CE_TGT && tgt < 0) tgt = c.slot[x];
+                if (hit->el[x].kind == CE_COMP && comp < 0) comp = c.slot[x];
+            }
+            if (comp >= 0) {
+                if (pair_events(&c, out, &cap, comp, comp, code, NULL, i, hit, hit->where) != 0)
+                    return -1;
+                return 0;
+            }
+            int passive = 0;
+            if (src < 0 && tgt < 0 && t[i].tag == TAG_VBN) {
+                for (int x = h[k].vs - 1; x >= 0 && x >= h[k].vs - 3; x--)
+                    if (is_be(t[x].word)) passive = 1;
+            }
+            if (passive) {
+                int by = -1;
+                for (int x = h[k].ve; x + 1 < n && by < 0; x++)
+                    if (is_word(&c, x, "BY") && c.gat[x + 1] >= 0) by = c.gat[x + 1];
+                if (by >= 0) {
+                    src = by;
+                    for (int g = 0; g < c.ng && tgt < 0; g++)
+                        if (c.g[g].end <= h[k].vs) tgt = g;
+                }
+            }
+            if (src < 0)
+                for (int g = 0; g < c.ng && src < 0; g++)
+                    if (c.g[g].end <= h[k].vs && g != tgt) src = g;
+            if (tgt < 0)
+                for (int g = 0; g < c.ng && tgt < 0; g++)
+                    if (c.g[g].start >= h[k].ve && g != src && c.g[g].comp != c.g[src < 0 ? g : src].comp)
+                        tgt = g;
+            if (src < 0 || tgt < 0) {
+                if (s && s->require_dyad) return 0;
+                return 0;
+            }
+            const char *where = hit ? hit->where : NULL;
+            if (pair_events(&c, out, &cap, src, tgt, code, code2, i, hit, where) != 0) return -1;
+            return 0;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,114 @@
+/*
+ * compat.h — the TABARI/PETRARCH-compatible coder: matcher tables built from
+ * the peers' dictionaries (src/fdict.c reads the files, src/compat_load.c
+ * fills these tables) and the shallow, word-sequence coding those
+ * dictionaries were written for (docs/COMPAT.md):
+ *
+ *   actors and agents by longest match (a word written without a trailing
+ *   `_` in a TABARI dictionary is a stem: ARGENTIN matches ARGENTINA),
+ *   agents composed with the actor of their noun phrase, compounds joined by
+ *   "and" and commas, the first dictionary verb of the sentence with its
+ *   patterns tried longest first (words before and after the verb in order,
+ *   `_` = adjacent, `$` source, `+` target, `%` compound, `^` skip), the
+ *   first actor before the verb as source and the first after it as target.
+ *
+ * The tables are read-only after loading, so one cp_dict serves any number
+ * of threads.
+ */
+#ifndef DYAD_COMPAT_H
+#define DYAD_COMPAT_H
+#include <stddef.h>
+
+#include "arena.h"
+
+typedef struct cp_dict cp_dict;
+
+/* One word of a phrase: upper-case; stem = 1 lets it match any word that
+ * begins with it. */
+typedef struct cp_word {
+    const char *w;
+    unsigned char stem;
+} cp_word;
+
+typedef struct cp_phrase {
+    cp_word *w;
+    int n;
+} cp_phrase;
+
+/* Pattern elements. */
+enum { CE_VERB = 0, CE_ALT, CE_SRC, CE_TGT, CE_COMP, CE_SKIP };
+
+typedef struct cp_elem {
+    int kind;
+    int adj;          /* the next element must follow directly (`_`) */
+    cp_phrase *alts;  /* CE_ALT: one of these phrases */
+    int nalts;
+} cp_elem;
+
+/* Date restrictions of an actor code. */
+enum { CD_ANY = 0, CD_BEFORE, CD_FROM, CD_RANGE };
+
+/* Special codes: `---` (the verb or pattern codes nothing), `###` (discard). */
+#define CP_NULL_CODE "---"
+#define CP_DISCARD_CODE "###"
+
+cp_dict *cp_dict_new(void);
+void cp_dict_free(cp_dict *d);
+/* The dictionary's arena, for strings and phrases handed to the builders
+ * (they keep pointers, they do not copy). */
+dyad_arena *cp_dict_arena(cp_dict *d);
+
+/* Builders; each returns 0, or -1 on out of memory. */
+int cp_actor_new(cp_dict *d, const char *where);                 /* returns entry id >= 0 */
+int cp_actor_phrase(cp_dict *d, int entry, cp_phrase ph);
+int cp_actor_code(cp_dict *d, int entry, const char *code, int kind, long d1, long d2);
+int cp_agent(cp_dict *d, cp_phrase ph, const char *code, int prefix, const char *where);
+int cp_block_new(cp_dict *d, const char *name, const char *code); /* returns block id >= 0 */
+/* A verb of a block: phrase with the inflected word at index verb; forms
+ * (may be NULL) are other spellings of that word; code NULL = the block's. */
+int cp_verb(cp_dict *d, int block, cp_phrase ph, int verb, const char *const *forms, int nforms,
+            const char *code);
+/* A pattern: elements with exactly one CE_VERB; code2 NULL unless [A:B]. */
+int cp_pattern(cp_dict *d, int block, const cp_elem *el, int nel, const char *code,
+               const char *code2, const char *text, const char *where);
+int cp_discard(cp_dict *d, cp_phrase ph, int story);
+/* Words that are never verbs (TABARI's <NOUN> and <ADJECTIVE> lists). */
+int cp_not_verb(cp_dict *d, const char *word);
+/* Sort patterns and build indexes; call once after loading. */
+int cp_dict_finish(cp_dict *d);
+
+size_t cp_dict_count(const cp_dict *d, int what); /* 0 actors 1 agents 2 verbs 3 patterns 4 discards */
+
+/* Settings of a run. */
+typedef struct cp_settings {
+    int require_dyad;     /* only events with a source and a target */
+} cp_settings;
+
+/* One token of a sentence, as the coder sees it. */
+typedef struct cp_token {
+    const char *word;     /* upper-case surface */
+    const char *lemma;    /* upper-case lemma or NULL */
+    int tag;              /* dyad_tag; TAG_NONE when not known */
+} cp_token;
+
+typedef struct cp_event {
+    const char *source, *target, *code;
+    int verb;             /* token of the verb */
+    int src_start, src_end, tgt_start, tgt_end; /* token spans of the actors */
+    const char *pattern;  /* the pattern's text, or NULL for the verb's own code */
+    const char *where;    /* file:line of the pattern or verb */
+} cp_event;
+
+/* Result of coding one sentence. */
+typedef struct cp_result {
+    cp_event *ev;
+    int nev;
+    int discard;          /* 1 sentence discard, 2 story discard */
+    const char *why;      /* discard phrase or NULL */
+} cp_result;
+
+/* Code one sentence dated `date` (YYYYMMDD). Memory from arena a. Returns 0,
+ * -1 on out of memory. */
+int cp_code_sentence(const cp_dict *d, const cp_settings *s, const cp_token *t, int n, long date,
+                     dyad_arena *a, cp_result *out);
+#endif

@@ -1,0 +1,159 @@
+/* test_compat.c — the TABARI/PETRARCH-compatible matcher (src/compat.c) on
+ * hand-built tables and whitespace-split sentences (invented names). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compat.h"
+#include "harness.h"
+#include "text.h"
+
+static cp_dict *D;
+
+/* "A_B C" → phrase; a word ending in '*' is a stem. */
+static cp_phrase ph(const char *text) {
+    dyad_arena *a = cp_dict_arena(D);
+    cp_phrase p = {dyad_arena_calloc(a, 16, sizeof(cp_word)), 0};
+    char *copy = dyad_arena_strdup(a, text);
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, " _", &save); tok && p.n < 16;
+         tok = strtok_r(NULL, " _", &save)) {
+        size_t n = strlen(tok);
+        int stem = n > 1 && tok[n - 1] == '*';
+        if (stem) tok[n - 1] = 0;
+        p.w[p.n++] = (cp_word){tok, (unsigned char)stem};
+    }
+    return p;
+}
+
+static void actor(const char *names, const char *code) {
+    int e = cp_actor_new(D, "test");
+    cp_actor_code(D, e, code, CD_ANY, 0, 0);
+    char *copy = dyad_arena_strdup(cp_dict_arena(D), names);
+    char *save = NULL;
+    for (char *n = strtok_r(copy, "|", &save); n; n = strtok_r(NULL, "|", &save)) {
+        char *keep = dyad_arena_strdup(cp_dict_arena(D), n);
+        cp_actor_phrase(D, e, ph(keep));
+    }
+}
+
+static cp_elem word(const char *w, int adj) {
+    cp_phrase *alt = dyad_arena_calloc(cp_dict_arena(D), 1, sizeof *alt);
+    *alt = ph(w);
+    return (cp_elem){CE_ALT, adj, alt, 1};
+}
+
+static cp_elem mark(int kind, int adj) { return (cp_elem){kind, adj, NULL, 0}; }
+
+/* Code a whitespace-split sentence; tags: every word whose text is in
+ * `verbs` is a VBD, "was" style words VBD, the rest NN. Returns
+ * "SRC>TGT:CODE SRC>TGT:CODE" in order. */
+static char out[512];
+static const char *code(const char *sentence, const char *verbs, long date) {
+    dyad_arena a;
+    dyad_arena_init(&a);
+    cp_token t[64];
+    int n = 0;
+    char *copy = dyad_arena_strdup(&a, sentence);
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, " ", &save); tok && n < 64; tok = strtok_r(NULL, " ", &save)) {
+        char *w = dyad_arena_strdup(&a, tok);
+        for (char *c = w; *c; c++)
+            if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 32);
+        char key[64];
+        snprintf(key, sizeof key, " %s ", w);
+        int isverb = verbs && strstr(verbs, key) != NULL;
+        t[n++] = (cp_token){w, NULL, isverb ? TAG_VBD : TAG_NN};
+    }
+    cp_settings s = {0};
+    cp_result r;
+    out[0] = 0;
+    if (cp_code_sentence(D, &s, t, n, date, &a, &r) == 0) {
+        for (int k = 0; k < r.nev; k++) {
+            size_t len = strlen(out);
+            snprintf(out + len, sizeof out - len, "%s%s>%s:%s", k ? " " : "", r.ev[k].source,
+                     r.ev[k].target, r.ev[k].code);
+        }
+        if (r.discard) snprintf(out, sizeof out, "discard%d", r.discard);
+    }
+    dyad_arena_free(&a);
+    return out;
+}
+
+static void build(void) {
+    D = cp_dict_new();
+    actor("ARNOR|ARNORIAN", "ARN");
+    actor("GONDOR*", "GON");
+    actor("NEW ROHAN", "NRH");
+    actor("ROHAN", "ROH");
+    actor("OSGILIATH", "OSG");
+    int dated = cp_actor_new(D, "test");
+    cp_actor_code(D, dated, "BREGOV", CD_RANGE, 19950101, 19951231);
+    cp_actor_code(D, dated, "BREELI", CD_ANY, 0, 0);
+    cp_actor_phrase(D, dated, ph("TELEMAR"));
+    cp_agent(D, ph("FOREIGN MINISTER"), "GOV", 0, "test");
+    int b = cp_block_new(D, "ATTACK", "190");
+    cp_verb(D, b, ph("ATTACK*"), 0, NULL, 0, NULL);
+    int f = cp_block_new(D, "FREE", "080");
+    cp_verb(D, f, ph("FREED"), 0, NULL, 0, NULL);
+    cp_elem p1[] = {mark(CE_TGT, 0), mark(CE_VERB, 0), word("FROM", 0), mark(CE_SRC, 0)};
+    cp_pattern(D, f, p1, 4, "066", NULL, "- + * FROM $", "test:1");
+    int m = cp_block_new(D, "MEET", "040");
+    cp_verb(D, m, ph("MET"), 0, NULL, 0, NULL);
+    cp_elem p2[] = {mark(CE_COMP, 0), mark(CE_VERB, 0)};
+    cp_pattern(D, m, p2, 2, "043", NULL, "- % *", "test:2");
+    int v = cp_block_new(D, "VISIT", "032");
+    cp_verb(D, v, ph("VISITED"), 0, NULL, 0, NULL);
+    cp_elem p3[] = {mark(CE_VERB, 0), mark(CE_TGT, 0)};
+    cp_pattern(D, v, p3, 2, "032", "033", "- * +", "test:3");
+    int r = cp_block_new(D, "RESTORE", "---");
+    cp_verb(D, r, ph("RESTORED"), 0, NULL, 0, NULL);
+    cp_elem p4[] = {mark(CE_VERB, 1), word("DIPLOMATIC", 1), word("TIES", 0)};
+    cp_pattern(D, r, p4, 3, "064", NULL, "- *_DIPLOMATIC_TIES", "test:4");
+    cp_discard(D, ph("FOOTBALL"), 0);
+    cp_dict_finish(D);
+}
+
+static void test_basic(void) {
+    h_test = "basic";
+    CHECK_STR(code("Arnor attacked Rohan", " ATTACKED ", 19950101), "ARN>ROH:190");
+    CHECK_STR(code("Arnorian troops attacked Gondorians", " ATTACKED ", 19950101), "ARN>GON:190");
+    /* longest actor wins */
+    CHECK_STR(code("New Rohan attacked Arnor", " ATTACKED ", 19950101), "NRH>ARN:190");
+    /* not a verb by its tag */
+    CHECK_STR(code("The attack on Arnor by Rohan", "", 19950101), "");
+}
+
+static void test_patterns(void) {
+    h_test = "patterns";
+    /* target before the verb, source after FROM */
+    CHECK_STR(code("Rohan was freed from Osgiliath", " FREED ", 19950101), "OSG>ROH:066");
+    /* compound: both directions */
+    CHECK_STR(code("Arnor and Rohan met on Monday", " MET ", 19950101), "ARN>ROH:043 ROH>ARN:043");
+    /* paired codes */
+    CHECK_STR(code("Arnor visited Rohan", " VISITED ", 19950101), "ARN>ROH:032 ROH>ARN:033");
+    /* adjacency: `_` needs the words next to each other */
+    CHECK_STR(code("Arnor restored diplomatic ties with Rohan", " RESTORED ", 19950101),
+              "ARN>ROH:064");
+    CHECK_STR(code("Arnor restored full diplomatic ties with Rohan", " RESTORED ", 19950101), "");
+}
+
+static void test_agents_dates(void) {
+    h_test = "agents and dates";
+    CHECK_STR(code("Arnor 's foreign minister attacked Rohan", " ATTACKED ", 19950101),
+              "ARNGOV>ROH:190");
+    CHECK_STR(code("The foreign minister of Arnor attacked Rohan", " ATTACKED ", 19950101),
+              "ARNGOV>ROH:190");
+    CHECK_STR(code("Telemar attacked Rohan", " ATTACKED ", 19950601), "BREGOV>ROH:190");
+    CHECK_STR(code("Telemar attacked Rohan", " ATTACKED ", 19960601), "BREELI>ROH:190");
+    CHECK_STR(code("Arnor attacked Rohan after the football match", " ATTACKED ", 19950101),
+              "discard1");
+}
+
+int main(void) {
+    build();
+    RUN(test_basic);
+    RUN(test_patterns);
+    RUN(test_agents_dates);
+    cp_dict_free(D);
+    DONE();
+}
