@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "dict_cmd.h"
+#include "validate.h"
 #include "dyad.h"
 
 /* --threads: at most this many; each codes its share of a batch of
@@ -45,7 +46,8 @@ static const char GENERAL_HELP[] =
     "Usage:\n"
     "  dyad code [options] PATH...   code articles and write their events\n"
     "  dyad dict check|stats         check or count the dictionaries\n"
-    "  dyad help code|dict           the options of a command\n"
+    "  dyad validate FILE            run a PETRARCH or TABARI validation suite\n"
+    "  dyad help code|dict|validate  the options of a command\n"
     "  dyad --help                   this text\n"
     "  dyad --version                print the version\n"
     "\n"
@@ -61,19 +63,34 @@ static const char CODE_HELP[] =
     "Usage: dyad code [options] PATH...\n"
     "\n"
     "Code each article found in PATH and write its events to standard output,\n"
-    "one per line. PATH is a file, a directory (its .txt and .jsonl files,\n"
+    "one per line. PATH is a file, a directory (its .txt, .jsonl and .xml files,\n"
     "recursively, in byte-wise name order), or - for standard input.\n"
     "\n"
     "Input formats (chosen by extension unless --input-format is given):\n"
     "  .jsonl       one article per line: a JSON object with \"id\", \"date\"\n"
     "               (YYYY-MM-DD or YYYYMMDD), \"text\", and optionally \"outlet\"\n"
     "               and \"url\"\n"
+    "  .xml         PETRARCH XML: each <Sentence> is an article (its id and date\n"
+    "               attributes, <Text>, and its Treebank <Parse>, which dyad codes\n"
+    "               from unless --ignore-parse is given)\n"
     "  other files  one article per file (text); the date comes from a leading\n"
     "               \"date YYYY-MM-DD\" token; the id is the file name without\n"
     "               its extension (\"stdin\" for -)\n"
     "\n"
     "Options:\n"
-    "  --input-format text|jsonl  read every PATH in this format\n"
+    "  --input-format text|jsonl|petrarch-xml|tabari\n"
+    "                             read every PATH in this format; tabari: TABARI\n"
+    "                             text records (a \"YYMMDD ID\" line, then the text\n"
+    "                             up to a blank line)\n"
+    "  --ignore-parse             code PETRARCH XML from <Text> with dyad's own\n"
+    "                             parser, not from the <Parse> tree\n"
+    "  --dict KIND=FILE           code with a PETRARCH2 or TABARI dictionary\n"
+    "                             instead of dyad's (KIND: verbs, actors, agents,\n"
+    "                             discards, issues; repeatable; docs/COMPAT.md)\n"
+    "  --dict-dir DIR             the dictionaries named by DIR/PETR_config.ini or\n"
+    "                             by the TABARI .project file in DIR (--dict\n"
+    "                             replaces one kind of them, or adds actors);\n"
+    "                             PETR_config.ini's require_dyad applies\n"
     "  --date YYYY-MM-DD          use this date for every article (overrides the\n"
     "                             date token or field)\n"
     "  --format jsonl|tsv|petrarch  output format (default jsonl); petrarch is\n"
@@ -325,6 +342,8 @@ typedef struct run {
     const char *cur_file;   /* file being read, for messages */
     const char *cur_path;   /* the same as given ("-" for stdin), for --failed */
     int cur_jsonl;          /* it is read as JSON Lines */
+    int cur_multi;          /* it holds many records (JSON Lines, PETRARCH XML, TABARI):
+                               messages name the article */
     /* JSON Lines: where the next record is looked for, to give the line of an
      * article that fails to code (the reader reports one record per
      * non-blank line, in order) */
@@ -494,7 +513,7 @@ static void on_reject(void *ctx, const dyad_error *e)
         say(r, "%s: %s", file, e->message);
     if (r->cur_jsonl && line > 0)
         skip_to_after_line(r, line);
-    record_failure(r, r->cur_path, line, NULL, e->message, !r->cur_jsonl);
+    record_failure(r, r->cur_path, line, NULL, e->message, !r->cur_multi);
     progress_update(r, 0);
 }
 
@@ -519,9 +538,9 @@ static int finish_article(run *r, const dyad_article *a, long line, dyad_doc *do
 {
     if (st != DYAD_OK || !doc) {
         const char *why = err->message[0] ? err->message : dyad_strerror(st);
-        if (r->cur_jsonl && line > 0)
+        if (r->cur_multi && line > 0)
             say(r, "%s:%ld: article \"%s\": %s", r->cur_file, line, a->id, why);
-        else if (r->cur_jsonl)
+        else if (r->cur_multi)
             say(r, "%s: article \"%s\": %s", r->cur_file, a->id, why);
         else
             say(r, "%s: %s", r->cur_file, why);
@@ -536,8 +555,10 @@ static int finish_article(run *r, const dyad_article *a, long line, dyad_doc *do
     r->events += dyad_doc_event_count(doc);
     /* parts of the article that were not coded (a sentence over the limit) */
     for (size_t i = 0; i < dyad_doc_note_count(doc); i++) {
-        if (r->cur_jsonl && line > 0)
+        if (r->cur_multi && line > 0)
             say(r, "%s:%ld: article \"%s\": %s", r->cur_file, line, a->id, dyad_doc_note(doc, i));
+        else if (r->cur_multi)
+            say(r, "%s: article \"%s\": %s", r->cur_file, a->id, dyad_doc_note(doc, i));
         else
             say(r, "%s: %s", r->cur_file, dyad_doc_note(doc, i));
     }
@@ -730,12 +751,10 @@ static char *slurp(FILE *f, size_t *len)
     return buf;
 }
 
-/* Same rule as the reader's automatic choice: the name ends in ".jsonl"
- * (any case). */
-static int has_jsonl_ext(const char *path)
+/* Does path end in ext (lower-case, with its dot), in any case? */
+static int has_ext(const char *path, const char *ext)
 {
-    static const char ext[] = ".jsonl";
-    size_t n = strlen(path), k = sizeof ext - 1;
+    size_t n = strlen(path), k = strlen(ext);
     if (n <= k || path[n - k - 1] == '/')
         return 0;
     for (size_t i = 0; i < k; i++) {
@@ -746,6 +765,13 @@ static int has_jsonl_ext(const char *path)
             return 0;
     }
     return 1;
+}
+
+/* Same rule as the reader's automatic choice: the name ends in ".jsonl"
+ * (any case). */
+static int has_jsonl_ext(const char *path)
+{
+    return has_ext(path, ".jsonl");
 }
 
 /* Code the JSON Lines in buf[0, len) (whole lines), the lines after
@@ -780,6 +806,7 @@ static void code_jsonl_stream(run *r, FILE *f, const char *path, const char *sho
     r->cur_file = shown;
     r->cur_path = path;
     r->cur_jsonl = 1;
+    r->cur_multi = 1;
     r->line_base = 0;
     int eof = 0, coded_any = 0;
     while (buf && !eof && !stop_signal && !r->write_failed) {
@@ -880,6 +907,8 @@ static void code_file(run *r, const char *path)
     r->cur_file = shown;
     r->cur_path = path;
     r->cur_jsonl = jsonl;
+    r->cur_multi = r->in_fmt == DYAD_INPUT_PETRARCH_XML || r->in_fmt == DYAD_INPUT_TABARI ||
+                   (r->in_fmt == DYAD_INPUT_AUTO && has_ext(path, ".xml"));
     r->cur_buf = buf;
     r->cur_len = len;
     r->rec_pos = 0;
@@ -906,7 +935,7 @@ static int known_ext(const char *name)
     const char *dot = strrchr(name, '.');
     if (!dot || dot == name)
         return 0;
-    return strcmp(dot, ".txt") == 0 || strcmp(dot, ".jsonl") == 0;
+    return strcmp(dot, ".txt") == 0 || strcmp(dot, ".jsonl") == 0 || strcmp(dot, ".xml") == 0;
 }
 
 typedef struct pathlist {
@@ -1046,7 +1075,7 @@ static void code_path(run *r, const char *path)
             return;
         }
         if (pl.n == 0 && r->failed == failed_before) {
-            say(r, "%s: no .txt or .jsonl files in this directory", path);
+            say(r, "%s: no .txt, .jsonl or .xml files in this directory", path);
             r->path_errors++;
         }
         if (pl.n > 1)
@@ -1132,6 +1161,7 @@ static int cmd_code(int argc, char **argv)
 
     int only_paths = 0, strict_dict = 0, rc = EXIT_USAGE;
     dyad_model *model = NULL;
+    dyad_dictset *dset = NULL;
     outfile out_file, failed_file;
     memset(&out_file, 0, sizeof out_file);
     memset(&failed_file, 0, sizeof failed_file);
@@ -1154,6 +1184,8 @@ static int cmd_code(int argc, char **argv)
             r.quiet = 1;
         } else if (strcmp(a, "--strict-dict") == 0) {
             strict_dict = 1;
+        } else if (strcmp(a, "--ignore-parse") == 0) {
+            r.opt.flags |= DYAD_OPT_IGNORE_PARSE;
         } else if (strcmp(a, "--require-dyad") == 0) {
             r.opt.flags |= DYAD_OPT_REQUIRE_DYAD;
         } else if (strcmp(a, "--explain") == 0) {
@@ -1164,9 +1196,13 @@ static int cmd_code(int argc, char **argv)
                 r.in_fmt = DYAD_INPUT_TEXT;
             else if (v && strcmp(v, "jsonl") == 0)
                 r.in_fmt = DYAD_INPUT_JSONL;
+            else if (v && strcmp(v, "petrarch-xml") == 0)
+                r.in_fmt = DYAD_INPUT_PETRARCH_XML;
+            else if (v && strcmp(v, "tabari") == 0)
+                r.in_fmt = DYAD_INPUT_TABARI;
             else {
-                rc = usage_error("--input-format wants text or jsonl%s%s%s", v ? ", not '" : "",
-                                 v ? v : "", v ? "'" : "");
+                rc = usage_error("--input-format wants text, jsonl, petrarch-xml or tabari%s%s%s",
+                                 v ? ", not '" : "", v ? v : "", v ? "'" : "");
                 goto out;
             }
         } else if (opt_value(argc, argv, &i, "--format", &v)) {
@@ -1224,6 +1260,33 @@ static int cmd_code(int argc, char **argv)
                 goto out;
             }
             r.date = v;
+        } else if (opt_value(argc, argv, &i, "--dict", &v) ||
+                   opt_value(argc, argv, &i, "--dict-dir", &v)) {
+            int is_dir = strncmp(a, "--dict-dir", 10) == 0;
+            const char *eq = v ? strchr(v, '=') : NULL;
+            if (!v || !*v || (!is_dir && (!eq || eq == v || !eq[1]))) {
+                rc = usage_error(is_dir ? "--dict-dir wants a directory (with PETR_config.ini or "
+                                          "a TABARI .project file)"
+                                        : "--dict wants KIND=FILE (KIND: verbs, actors, agents, "
+                                          "discards or issues)");
+                goto out;
+            }
+            if (!dset && !(dset = dyad_dictset_new())) {
+                fputs("dyad: out of memory\n", stderr);
+                goto out;
+            }
+            dyad_error derr;
+            memset(&derr, 0, sizeof derr);
+            char kind[32];
+            snprintf(kind, sizeof kind, "%.*s", eq ? (int)(eq - v) : 0, v);
+            if ((is_dir ? dyad_dictset_add_dir(dset, v, &derr)
+                        : (eq - v < (long)sizeof kind ? dyad_dictset_add(dset, kind, eq + 1, &derr)
+                                                      : DYAD_ERR_INVALID_ARG)) != DYAD_OK) {
+                rc = usage_error("%s %s: %s", is_dir ? "--dict-dir" : "--dict",
+                                 derr.file[0] ? derr.file : v,
+                                 derr.message[0] ? derr.message : "unknown dictionary kind");
+                goto out;
+            }
         } else if (opt_value(argc, argv, &i, "--data", &v)) {
             if (!v || !*v) {
                 rc = usage_error("--data wants a directory");
@@ -1266,7 +1329,12 @@ static int cmd_code(int argc, char **argv)
 
     dyad_error err;
     memset(&err, 0, sizeof err);
-    model = dyad_model_load(data, &err);
+    if (dset && data) {
+        rc = usage_error("--data and --dict/--dict-dir exclude each other");
+        goto out;
+    }
+    if (dset && dyad_dictset_require_dyad(dset) == 1) r.opt.flags |= DYAD_OPT_REQUIRE_DYAD;
+    model = dset ? dyad_model_load_dictset(dset, &err) : dyad_model_load(data, &err);
     if (!model) {
         const char *why = err.message[0] ? err.message : dyad_strerror(err.code);
         if (err.file[0] && strstr(why, err.file)) /* the message names the file */
@@ -1292,7 +1360,11 @@ static int cmd_code(int argc, char **argv)
     }
     /* malformed dictionary lines were skipped: say which, whatever -q says */
     for (size_t i = 0; i < nwarn; i++)
-        fprintf(stderr, "dyad: warning: %s (line skipped)\n", dyad_model_warning(model, i));
+        fprintf(stderr, "dyad: warning: %s (%s skipped)\n", dyad_model_warning(model, i),
+                dyad_model_is_peer(model) ? "entry" : "line");
+    if (!r.quiet)
+        for (size_t i = 0; i < dyad_model_file_count(model); i++)
+            fprintf(stderr, "dyad: loaded %s\n", dyad_model_file_summary(model, i));
     if (stop_signal)
         goto interrupted;
 
@@ -1388,6 +1460,7 @@ out:
     outfile_discard(&failed_file);
     free(r.jobs);
     dyad_model_free(model);
+    dyad_dictset_free(dset);
     free(paths);
     return rc;
 }
@@ -1418,8 +1491,8 @@ int main(int argc, char **argv)
             return EXIT_ALL_OK;
         }
         if (strcmp(argv[2], "validate") == 0) {
-            fprintf(stderr, "dyad: '%s' is not implemented yet in this version\n", argv[2]);
-            return EXIT_USAGE;
+            fputs(VALIDATE_HELP, stdout);
+            return EXIT_ALL_OK;
         }
         fprintf(stderr, "dyad: no help for '%s'; try 'dyad --help'\n", argv[2]);
         return EXIT_USAGE;
@@ -1428,10 +1501,8 @@ int main(int argc, char **argv)
         return cmd_code(argc - 1, argv + 1);
     if (strcmp(cmd, "dict") == 0)
         return dyad_cmd_dict(argc - 1, argv + 1);
-    if (strcmp(cmd, "validate") == 0) {
-        fprintf(stderr, "dyad: '%s' is not implemented yet in this version\n", cmd);
-        return EXIT_USAGE;
-    }
+    if (strcmp(cmd, "validate") == 0)
+        return dyad_cmd_validate(argc - 1, argv + 1);
     if (cmd[0] == '-')
         fprintf(stderr, "dyad: unknown option '%s'; try 'dyad --help'\n", cmd);
     else

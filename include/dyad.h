@@ -198,9 +198,17 @@ DYAD_API int dyad_write_events(FILE *f, dyad_format fmt, const dyad_article *a,
 
 /* -------------------------------------------------------------- readers */
 
-/** Input formats understood by the article reader. */
+/** Input formats understood by the article reader (docs/CLI.md, "Inputs"). */
 typedef enum dyad_input_format {
-    DYAD_INPUT_AUTO = 0, DYAD_INPUT_TEXT, DYAD_INPUT_JSONL
+    DYAD_INPUT_AUTO = 0, /**< by the name: ".jsonl" JSONL, ".xml" PETRARCH XML, else text */
+    DYAD_INPUT_TEXT,     /**< one article per file */
+    DYAD_INPUT_JSONL,    /**< one article per line */
+    /** PETRARCH XML: one article per <Sentence> (id, date, source, <Text>,
+     *  and <Parse> when it is a Penn Treebank parse) */
+    DYAD_INPUT_PETRARCH_XML,
+    /** TABARI text records: a "YYMMDD ID" line, then the text up to a blank
+     *  line; never chosen by AUTO */
+    DYAD_INPUT_TABARI
 } dyad_input_format;
 
 /**
@@ -216,9 +224,16 @@ typedef void (*dyad_reject_fn)(void *ctx, const dyad_error *e);
  * "-" for stdin) in format `fmt` (AUTO: by extension; unknown → text).
  * `date_override` (may be NULL) replaces every article's date. Text input:
  * a leading "date YYYY-MM-DD" token gives the date; the id is the base name
- * without extension. Calls `on_article` for each good article (returning
- * nonzero from it stops reading early, still DYAD_OK) and `on_reject` for
- * each bad one (file, line, reason). Returns DYAD_OK, DYAD_ERR_INVALID_ARG
+ * without extension. JSONL, PETRARCH XML and TABARI input: the id and date
+ * of each record (PETRARCH XML and TABARI dates YYYYMMDD or YYMMDD, 00-30
+ * being 20YY; XML also YYYY-MM-DD); ids are kept as written, repeated or
+ * not. Malformed XML is one reject with libxml2's message and line, after
+ * every record before it; the rest of that input is not read. The first
+ * XML read initialises libxml2 (xmlInitParser), which libxml2 2.9 wants
+ * done on the main thread before other threads read XML. Calls
+ * `on_article` for each good article (returning nonzero from it stops
+ * reading early, still DYAD_OK) and `on_reject` for each bad one (file,
+ * line, reason). Returns DYAD_OK, DYAD_ERR_INVALID_ARG
  * (NULL buffer with a length, or an unknown format), DYAD_ERR_BAD_DATE (a
  * bad `date_override`, also reported through on_reject) or DYAD_ERR_NOMEM.
  */
@@ -256,6 +271,79 @@ DYAD_API int dyad_dict_check(const dyad_model *m, FILE *out, int *errors);
 DYAD_API int dyad_dict_stats(const dyad_model *m, FILE *out, int json);
 
 /* --- end of dictionary check and statistics -------------------------------- */
+
+/* --- the peers' dictionaries (PETRARCH2, TABARI; docs/COMPAT.md) ----------- */
+
+/** A list of the peers' dictionary files to load into one model. */
+typedef struct dyad_dictset dyad_dictset;
+
+DYAD_API dyad_dictset *dyad_dictset_new(void);
+DYAD_API void dyad_dictset_free(dyad_dictset *s);
+/**
+ * Add FILE as a dictionary of KIND: "verbs", "actors", "agents", "discards"
+ * or "issues" (several actors files may be given). A file added this way
+ * replaces the files of its kind that dyad_dictset_add_dir() found (except
+ * actors, which add up). The file is read by dyad_model_load_dictset().
+ * Returns DYAD_OK, or DYAD_ERR_INVALID_ARG (unknown kind) with err set.
+ */
+DYAD_API dyad_status dyad_dictset_add(dyad_dictset *s, const char *kind, const char *path,
+                                      dyad_error *err);
+/**
+ * Add the files named by a PETRARCH2 configuration (DIR/PETR_config.ini, or
+ * DIR itself when it is that file) or by a TABARI project (the one *.project
+ * file of DIR, or DIR itself). PETR_config.ini's require_dyad option and the
+ * project's .options file are kept. DYAD_ERR_IO when DIR names none of these
+ * (or several projects), DYAD_ERR_FORMAT when the configuration names no
+ * verbs or actors.
+ */
+DYAD_API dyad_status dyad_dictset_add_dir(dyad_dictset *s, const char *dir, dyad_error *err);
+/** Number of files; the i-th kind and path (NULL past the end). */
+DYAD_API size_t dyad_dictset_count(const dyad_dictset *s);
+DYAD_API const char *dyad_dictset_kind(const dyad_dictset *s, size_t i);
+DYAD_API const char *dyad_dictset_path(const dyad_dictset *s, size_t i);
+/** PETR_config.ini's require_dyad (1/0), or -1 when not given. */
+DYAD_API int dyad_dictset_require_dyad(const dyad_dictset *s);
+/** The TABARI .options file named by the project, or NULL. */
+DYAD_API const char *dyad_dictset_options_file(const dyad_dictset *s);
+
+/**
+ * Load a model that codes with the peers' dictionaries in s (and dyad's own
+ * tokenizer, tagger and lemmatizer), as docs/COMPAT.md describes. Each
+ * malformed entry becomes a warning "file:line: reason" and is skipped; a
+ * file that cannot be read fails the load (NULL, *err says which). The
+ * model is read-only and thread-safe like any other.
+ */
+DYAD_API dyad_model *dyad_model_load_dictset(const dyad_dictset *s, dyad_error *err);
+/** Files a dictset model was loaded from: one summary line each, "PATH:
+ *  KIND (DIALECT): N entries, M malformed, K notes, T ms"; 0 / NULL for a
+ *  model of dyad's own dictionaries. */
+DYAD_API size_t dyad_model_file_count(const dyad_model *m);
+DYAD_API const char *dyad_model_file_summary(const dyad_model *m, size_t i);
+/** Non-zero when m codes with the peers' dictionaries. */
+DYAD_API int dyad_model_is_peer(const dyad_model *m);
+
+/* --- the peers' validation suites (dyad validate) -------------------------- */
+
+/** dyad_validate flag: print passing records too (failing ones always are). */
+#define DYAD_VALIDATE_VERBOSE (1u << 16)
+
+/**
+ * Run a peer's validation suite and write the report to out: each failing
+ * record with its expected and produced (source, target, code) sets, a table
+ * per category, and a last line "passed N of M". path is PETRARCH's unit-test
+ * XML (.xml: its <Environment> names the dictionaries, looked up in dict_dir,
+ * default FILE's folder/../dictionaries, also DIR/dictionaries/NAME;
+ * require_dyad applies; records with sentence="false" are not counted) or
+ * TABARI's Validate.text (dict_dir: a folder with the .project file, default
+ * the file's folder; records that only set options are not counted; it
+ * stops at the end of the standard records). flags: DYAD_OPT_IGNORE_PARSE,
+ * DYAD_VALIDATE_VERBOSE. Sets *passed and *total (may be NULL). Returns
+ * DYAD_OK when the suite ran (whatever the counts), else an error in err.
+ */
+DYAD_API dyad_status dyad_validate(const char *path, const char *dict_dir, unsigned flags,
+                                   FILE *out, size_t *passed, size_t *total, dyad_error *err);
+
+/* --- end of the peers' dictionaries ---------------------------------------- */
 
 #ifdef __cplusplus
 }

@@ -271,7 +271,16 @@ static void split_code(article_state *as, const char *code, const char **country
     *role = "";
     if (n < 3) return;
     char c3[4] = {code[0], code[1], code[2], 0};
-    if (dyad_strmap_get(&as->model->dict.countries, c3)) {
+    /* a peer's codes: CAMEO's convention, a country code unless the first
+     * three letters are a transnational type or "---" (no country) */
+    static const char *const transnational[] = {"IGO", "NGO", "IMG", "NGM", "MNC", "INT",
+                                                "UIS", "---", "~"};
+    int peer_country = as->model->compat != NULL;
+    for (size_t k = 0; peer_country && k < sizeof transnational / sizeof *transnational; k++)
+        if (!strncmp(code, transnational[k], strlen(transnational[k]))) peer_country = 0;
+    if (!strcmp(c3, "---")) {
+        *role = n > 3 ? dyad_arena_strdup(as->arena, code + 3) : "";
+    } else if (peer_country || dyad_strmap_get(&as->model->dict.countries, c3)) {
         *country = dyad_arena_strndup(as->arena, code, 3);
         if (n >= 6) *role = dyad_arena_strndup(as->arena, code + 3, 3);
     } else {

@@ -40,6 +40,7 @@ typedef struct cp_vent {
     cp_phrase ph;
     int verb;               /* index of the inflected word in ph */
     const char *code;       /* NULL = the block's */
+    const char *code2;      /* reverse event of [A:B], with code */
     int block;
 } cp_vent;
 
@@ -52,7 +53,7 @@ typedef struct cp_pat {
 } cp_pat;
 
 typedef struct cp_block {
-    const char *name, *code;
+    const char *name, *code, *code2;
     plist pats;             /* cp_pat*, heaviest first after finish */
 } cp_block;
 
@@ -69,6 +70,7 @@ struct cp_dict {
     size_t counts[5];
     size_t npat_order;
     int maxstem;                        /* longest stem key, bytes */
+    int style;                          /* CP_STYLE_* */
 };
 
 /* ------------------------------------------------------------ building */
@@ -122,6 +124,8 @@ void cp_dict_free(cp_dict *d) {
 
 dyad_arena *cp_dict_arena(cp_dict *d) { return &d->a; }
 
+void cp_dict_set_style(cp_dict *d, int style) { d->style = style; }
+
 size_t cp_dict_count(const cp_dict *d, int what) {
     return d && what >= 0 && what < 5 ? d->counts[what] : 0;
 }
@@ -156,14 +160,14 @@ int cp_actor_code(cp_dict *d, int entry, const char *code, int kind, long d1, lo
 
 static void note_stem(cp_dict *d, const cp_word *w) {
     int len = (int)strlen(w->w);
-    if (w->stem && len > d->maxstem) d->maxstem = len;
+    if (w->stem == CP_STEM && len > d->maxstem) d->maxstem = len;
 }
 
 static int add_name(cp_dict *d, cp_name *nm) {
     if (nm->ph.n <= 0) return 0;
     const cp_word *w0 = &nm->ph.w[0];
     note_stem(d, w0);
-    return map_push(d, w0->stem ? &d->name_stem : &d->name_exact, w0->w, nm);
+    return map_push(d, w0->stem == CP_STEM ? &d->name_stem : &d->name_exact, w0->w, nm);
 }
 
 int cp_actor_phrase(cp_dict *d, int entry, cp_phrase ph) {
@@ -187,7 +191,7 @@ int cp_agent(cp_dict *d, cp_phrase ph, const char *code, int prefix, const char 
     return add_name(d, nm);
 }
 
-int cp_block_new(cp_dict *d, const char *name, const char *code) {
+int cp_block_new(cp_dict *d, const char *name, const char *code, const char *code2) {
     if (d->nblocks == d->capblocks) {
         int nc = d->capblocks ? d->capblocks * 2 : 256;
         cp_block *nb = realloc(d->blocks, (size_t)nc * sizeof *nb);
@@ -199,22 +203,24 @@ int cp_block_new(cp_dict *d, const char *name, const char *code) {
     memset(b, 0, sizeof *b);
     b->name = name;
     b->code = code;
+    b->code2 = code2;
     return d->nblocks++;
 }
 
 int cp_verb(cp_dict *d, int block, cp_phrase ph, int verb, const char *const *forms, int nforms,
-            const char *code) {
+            const char *code, const char *code2) {
     if (verb < 0 || verb >= ph.n) return 0;
     cp_vent *v = dyad_arena_calloc(&d->a, 1, sizeof *v);
     if (!v) return -1;
     v->ph = ph;
     v->verb = verb;
     v->code = code;
+    v->code2 = code2;
     v->block = block;
     d->counts[2]++;
     const cp_word *w = &ph.w[verb];
     note_stem(d, w);
-    if (map_push(d, w->stem ? &d->verb_stem : &d->verb_exact, w->w, v) != 0) return -1;
+    if (map_push(d, w->stem == CP_STEM ? &d->verb_stem : &d->verb_exact, w->w, v) != 0) return -1;
     for (int i = 0; i < nforms; i++)
         if (forms[i] && forms[i][0] && strcmp(forms[i], w->w) != 0 &&
             map_push(d, &d->verb_exact, forms[i], v) != 0)
@@ -242,10 +248,12 @@ int cp_pattern(cp_dict *d, int block, const cp_elem *el, int nel, const char *co
     p->order = d->npat_order++;
     for (int i = 0; i < nel; i++) {
         if (el[i].kind == CE_ALT) {
-            int longest = 0;
-            for (int k = 0; k < el[i].nalts; k++)
-                if (el[i].alts[k].n > longest) longest = el[i].alts[k].n;
-            p->weight += 2 * longest;
+            /* words count twice; a literal word beats a set of alternatives
+             * whose shortest member is as long */
+            int shortest = el[i].nalts ? el[i].alts[0].n : 0;
+            for (int k = 1; k < el[i].nalts; k++)
+                if (el[i].alts[k].n < shortest) shortest = el[i].alts[k].n;
+            p->weight += 2 * shortest + (el[i].nalts == 1);
         } else if (el[i].kind != CE_VERB) {
             p->weight += 1;
         }
@@ -290,7 +298,9 @@ int cp_dict_finish(cp_dict *d) {
 
 typedef struct group {
     int start, end;         /* tokens [start, end) */
-    const char *code;
+    const char *code;       /* the first of codes */
+    const char **codes;     /* one or more actor codes ("lawmakers in A and B") */
+    int ncodes, cap;
     int comp;               /* compound id (index of its first group) */
 } group;
 
@@ -307,20 +317,62 @@ typedef struct ctx {
     int *gin;               /* group covering token, -1 */
     long steps;
     int slot[64];           /* group index captured by element k */
+    const cp_settings *set;
+    int complex;            /* an actor coded "+++" */
 } ctx;
 
-static int word_ok(const cp_word *w, const char *tok) {
-    if (!w->stem) return strcmp(w->w, tok) == 0;
-    size_t n = strlen(w->w);
-    return strncmp(w->w, tok, n) == 0;
+/* tok = w + a regular ending (w upper-case, n = strlen(w)) */
+static int regular_ending(const char *w, size_t n, const char *tok) {
+    static const char *const ends[] = {"S", "ES", "ED", "D", "ING", "'S"};
+    if (strncmp(w, tok, n) == 0) {
+        for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++)
+            if (!strcmp(tok + n, ends[k])) return 1;
+        /* doubled final consonant: PLAN -> PLANNED, PLANNING */
+        if (n && tok[n] == w[n - 1] && (!strcmp(tok + n + 1, "ED") || !strcmp(tok + n + 1, "ING")))
+            return 1;
+    }
+    if (n > 1 && w[n - 1] == 'E' && strncmp(w, tok, n - 1) == 0 && !strcmp(tok + n - 1, "ING"))
+        return 1; /* ACCUSE -> ACCUSING */
+    if (n > 1 && w[n - 1] == 'Y' && strncmp(w, tok, n - 1) == 0 &&
+        (!strcmp(tok + n - 1, "IES") || !strcmp(tok + n - 1, "IED")))
+        return 1; /* RALLY -> RALLIES, RALLIED */
+    return 0;
+}
+
+static int word_ok(const cp_word *w, const cp_token *t) {
+    const char *tok = t->word;
+    switch (w->stem) {
+    case CP_STEM: return strncmp(w->w, tok, strlen(w->w)) == 0;
+    case CP_INFLECT:
+        if (!strcmp(w->w, tok) || (t->lemma && !strcmp(w->w, t->lemma))) return 1;
+        return regular_ending(w->w, strlen(w->w), tok);
+    default: return strcmp(w->w, tok) == 0;
+    }
 }
 
 /* Does phrase ph match the tokens from i on? Returns the end or -1. */
+#define MAX_GAP 3 /* words that may stand inside a TABARI phrase written with spaces */
+
+/* Word k of ph from token p on: returns its token or -1 (after a word
+ * with gap set, up to MAX_GAP other tokens, not commas, may come first). */
+static int next_word(const ctx *c, const cp_phrase *ph, int k, int p) {
+    int lim = k > 0 && ph->w[k - 1].gap ? p + MAX_GAP : p;
+    for (int q = p; q < c->n && q <= lim; q++) {
+        if (word_ok(&ph->w[k], &c->t[q])) return q;
+        if (!strcmp(c->t[q].word, ",")) break;
+    }
+    return -1;
+}
+
 static int phrase_at(const ctx *c, const cp_phrase *ph, int i) {
-    if (i < 0 || i + ph->n > c->n) return -1;
-    for (int k = 0; k < ph->n; k++)
-        if (!word_ok(&ph->w[k], c->t[i + k].word)) return -1;
-    return i + ph->n;
+    if (i < 0 || i >= c->n) return -1;
+    int p = i;
+    for (int k = 0; k < ph->n; k++) {
+        int q = k ? next_word(c, ph, k, p) : (word_ok(&ph->w[0], &c->t[p]) ? p : -1);
+        if (q < 0) return -1;
+        p = q + 1;
+    }
+    return p;
 }
 
 /* Candidate lists for a token: exact key and every prefix in the stem map. */
@@ -330,6 +382,27 @@ static void each_name(const ctx *c, int i, cand_fn fn, void *st) {
     const char *w = c->t[i].word;
     const plist *l = dyad_strmap_get(&c->d->name_exact, w);
     for (int k = 0; l && k < l->n; k++) fn(c, l->v[k], i, st);
+    const char *lem = c->t[i].lemma;
+    if (lem && strcmp(lem, w) != 0) {
+        l = dyad_strmap_get(&c->d->name_exact, lem);
+        for (int k = 0; l && k < l->n; k++) fn(c, l->v[k], i, st);
+    }
+    /* the word without a regular ending, for names that allow endings */
+    static const char *const ends[] = {"S", "ES", "ED", "D", "ING", "IES"};
+    size_t wl = strlen(w);
+    char key[128];
+    for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++) {
+        size_t el = strlen(ends[e]);
+        if (wl <= el + 1 || wl - el + 2 > sizeof key || strcmp(w + wl - el, ends[e]) != 0)
+            continue;
+        memcpy(key, w, wl - el);
+        key[wl - el] = 0;
+        if (e == 5) strcat(key, "Y");
+        if (lem && !strcmp(key, lem)) continue;
+        l = dyad_strmap_get(&c->d->name_exact, key);
+        for (int k = 0; l && k < l->n; k++)
+            if (((const cp_name *)l->v[k])->ph.w[0].stem == CP_INFLECT) fn(c, l->v[k], i, st);
+    }
     if (!c->d->name_stem.len) return;
     size_t len = strlen(w);
     size_t maxk = len < (size_t)c->d->maxstem ? len : (size_t)c->d->maxstem;
@@ -351,7 +424,7 @@ typedef struct best {
 
 static size_t phrase_chars(const cp_phrase *ph) {
     size_t s = 0;
-    for (int k = 0; k < ph->n; k++) s += strlen(ph->w[k].w) + (ph->w[k].stem ? 0 : 1);
+    for (int k = 0; k < ph->n; k++) s += strlen(ph->w[k].w) + (ph->w[k].stem == CP_STEM ? 0 : 1);
     return s;
 }
 
@@ -371,10 +444,13 @@ static void best_name(const ctx *c, const cp_name *nm, int i, void *st) {
 /* The code of an actor entry on the date, or NULL. */
 static const char *actor_code(const cp_dict *d, int entry, long date) {
     const cp_actor *a = &d->actors[entry];
+    const char *dflt = NULL;
     for (int k = 0; k < a->ncodes; k++) {
         const cp_acode *ac = &a->codes[k];
         switch (ac->kind) {
-        case CD_ANY: return ac->code;
+        case CD_ANY:
+            if (!dflt) dflt = ac->code;
+            break;
         case CD_BEFORE:
             if (date < ac->d1) return ac->code;
             break;
@@ -387,7 +463,7 @@ static const char *actor_code(const cp_dict *d, int entry, long date) {
         default: break;
         }
     }
-    return NULL;
+    return dflt;
 }
 
 static int is_word(const ctx *c, int i, const char *w) {
@@ -403,6 +479,21 @@ static int np_filler(const ctx *c, int i) {
     return TAG_IS_ADJ(tg) || TAG_IS_NOUN(tg) || tg == TAG_POS || tg == TAG_CD;
 }
 
+static int is_conj(const ctx *c, int i) {
+    return is_word(c, i, "AND") || is_word(c, i, ",") || is_word(c, i, "NOR") ||
+           is_word(c, i, "OR");
+}
+
+static int is_det(const ctx *c, int i) {
+    return is_word(c, i, "THE") || is_word(c, i, "A") || is_word(c, i, "AN") ||
+           is_word(c, i, "NEITHER") || is_word(c, i, "BOTH") || is_word(c, i, "EITHER");
+}
+
+static int is_adj(const ctx *c, int i) {
+    int tg = c->t[i].tag;
+    return tg != TAG_NONE && TAG_IS_ADJ(tg);
+}
+
 static char *join_code(dyad_arena *a, const char *actor, const cp_name *ag) {
     if (ag->prefix) return dyad_arena_printf(a, "%s%s", ag->agent_code, actor);
     if (strstr(actor, ag->agent_code)) return dyad_arena_strdup(a, actor);
@@ -415,6 +506,130 @@ typedef struct unit {
     const char *code;   /* actors: dated code (NULL if none holds) */
     int used;
 } unit;
+
+static int is_actor(const unit *u) {
+    return u->nm->actor >= 0 && u->code && strcmp(u->code, CP_NULL_CODE) != 0 &&
+           strcmp(u->code, CP_DISCARD_CODE) != 0 && strcmp(u->code, CP_COMPLEX_CODE) != 0;
+}
+static int is_agent(const unit *u) { return u->nm->actor < 0; }
+
+/* Add code (split at '/': "FRO/BIL/SAM" is three actors) to group g. */
+static int group_add(ctx *c, group *g, const char *code) {
+    if (!code) return -1;
+    const char *p = code;
+    for (;;) {
+        const char *sl = strchr(p, '/');
+        size_t n = sl ? (size_t)(sl - p) : strlen(p);
+        if (n) {
+            if (g->ncodes == g->cap) {
+                int nc = g->cap ? g->cap * 2 : 4;
+                const char **nv =
+                    dyad_arena_grow(c->a, g->codes, (size_t)g->ncodes, (size_t)nc, sizeof *nv);
+                if (!nv) return -1;
+                g->codes = nv;
+                g->cap = nc;
+            }
+            const char *one = sl ? dyad_arena_strndup(c->a, p, n) : p;
+            if (!one) return -1;
+            g->codes[g->ncodes++] = one;
+        }
+        if (!sl) break;
+        p = sl + 1;
+    }
+    if (!g->code && g->ncodes) g->code = g->codes[0];
+    return 0;
+}
+
+/* Do only separators (",", "and", "nor", "or", determiners, adjectives,
+ * with at least one conjunction) stand in tokens [from, to)? */
+static int list_gap(const ctx *c, int from, int to) {
+    int conj = 0;
+    if (to - from > 6) return 0;
+    for (int x = from; x < to; x++) {
+        if (is_conj(c, x)) conj = 1;
+        else if (!is_det(c, x) && !is_adj(c, x)) return 0;
+    }
+    return conj;
+}
+
+/* Actor units from k on that form a list ("A, B and the C"): returns the
+ * index after the last one; 0 items when u[k] is no actor. */
+static int actor_list(const ctx *c, const unit *u, int nu, int k) {
+    if (k >= nu || !is_actor(&u[k])) return k;
+    int j = k + 1;
+    while (j < nu && is_actor(&u[j]) && !u[j].used && list_gap(c, u[j - 1].end, u[j].start)) j++;
+    return j;
+}
+
+/* Agents of the noun phrase: "the ambassadors of A, B and C", "soldiers
+ * from A", "lawmakers and officials in A and B": agents k..ka, a
+ * preposition, then actors. Returns 1 and fills g when it applies. */
+static int agent_of(ctx *c, unit *u, int nu, int k, group *g) {
+    int ka = k + 1; /* agents k .. ka-1 */
+    while (ka < nu && is_agent(&u[ka]) && list_gap(c, u[ka - 1].end, u[ka].start)) ka++;
+    int j = u[ka - 1].end;
+    if (!(is_word(c, j, "OF") || is_word(c, j, "FROM") || is_word(c, j, "IN"))) return 0;
+    j++;
+    while (is_det(c, j) || is_adj(c, j)) j++;
+    if (ka >= nu || u[ka].start != j || !is_actor(&u[ka])) return 0;
+    int ke = actor_list(c, u, nu, ka);
+    memset(g, 0, sizeof *g);
+    g->start = u[k].start;
+    g->end = u[ke - 1].end;
+    for (int x = ka; x < ke; x++)
+        for (int y = k; y < ka; y++)
+            if (group_add(c, g, join_code(c->a, u[x].code, u[y].nm)) != 0) return -1;
+    for (int x = k; x < ke; x++) u[x].used = 1;
+    return 1;
+}
+
+static int push_group(ctx *c, const group *g) {
+    c->g[c->ng++] = *g;
+    return 0;
+}
+
+/* An actor unit k with its agents: "Foreign Minister X", "X's awful and
+ * evil minister", "Danish media and government". */
+static int actor_group(ctx *c, unit *u, int nu, int k, group *g) {
+    memset(g, 0, sizeof *g);
+    g->start = u[k].start;
+    g->end = u[k].end;
+    const cp_name *pre = NULL;
+    if (k > 0 && !u[k - 1].used && is_agent(&u[k - 1]) && u[k - 1].end == u[k].start) {
+        pre = u[k - 1].nm;
+        g->start = u[k - 1].start;
+        u[k - 1].used = 1;
+    }
+    /* agents after it in the same noun phrase */
+    const cp_name *ags[8];
+    int nag = 0, j = k + 1, sep = 0;
+    while (j < nu && is_agent(&u[j]) && nag < 8) {
+        int gap = 0, ok = 1, conj = 0;
+        for (int x = (j == k + 1 ? u[k].end : u[j - 1].end); x < u[j].start; x++, gap++) {
+            if (is_word(c, x, ",")) ok = 0;
+            else if (is_conj(c, x)) conj = 1;
+            else if (!np_filler(c, x) && !is_det(c, x)) ok = 0;
+        }
+        if (!ok || gap > 4) break;
+        if (conj && nag) sep = 1; /* "media and government": two groups of codes */
+        ags[nag++] = u[j].nm;
+        u[j].used = 1;
+        g->end = u[j].end;
+        j++;
+    }
+    const char *base = u[k].code;
+    if (pre) base = join_code(c->a, base, pre);
+    if (!base) return -1;
+    if (!nag) return group_add(c, g, base);
+    if (sep) {
+        for (int x = 0; x < nag; x++)
+            if (group_add(c, g, join_code(c->a, base, ags[x])) != 0) return -1;
+        return 0;
+    }
+    const char *code = base;
+    for (int x = 0; x < nag && code; x++) code = join_code(c->a, code, ags[x]);
+    return group_add(c, g, code);
+}
 
 /* Find actors and agents, compose them into groups, join compounds. */
 static int find_groups(ctx *c) {
@@ -432,6 +647,7 @@ static int find_groups(ctx *c) {
         u[nu].end = b.end;
         u[nu].nm = b.nm;
         u[nu].code = b.nm->actor >= 0 ? actor_code(c->d, b.nm->actor, c->date) : NULL;
+        if (u[nu].code && !strcmp(u[nu].code, CP_COMPLEX_CODE)) c->complex = 1;
         nu++;
         i = b.end;
     }
@@ -440,61 +656,34 @@ static int find_groups(ctx *c) {
     c->ng = 0;
     for (int k = 0; k < nu; k++) {
         if (u[k].used) continue;
-        if (u[k].nm->actor >= 0) {
-            if (!u[k].code) continue; /* no code on this date */
-            group gr = {u[k].start, u[k].end, u[k].code, 0};
-            /* agent before: "Foreign Minister X", "the minister of X" handled below */
-            if (k > 0 && !u[k - 1].used && u[k - 1].nm->actor < 0 && u[k - 1].end == u[k].start) {
-                gr.code = join_code(c->a, gr.code, u[k - 1].nm);
-                gr.start = u[k - 1].start;
-                u[k - 1].used = 1;
-                if (c->ng && c->g[c->ng - 1].start == u[k - 1].start) c->ng--;
+        group g;
+        if (is_actor(&u[k])) {
+            if (actor_group(c, u, nu, k, &g) != 0) return -1;
+        } else if (is_agent(&u[k])) {
+            int r = agent_of(c, u, nu, k, &g);
+            if (r < 0) return -1;
+            if (!r && c->d->style == CP_STYLE_TABARI && !(c->set && c->set->convert_agent))
+                continue; /* TABARI: an agent alone is no actor */
+            if (!r) {
+                memset(&g, 0, sizeof g);
+                g.start = u[k].start;
+                g.end = u[k].end;
+                const char *none = c->set && c->set->convert_agent ? "~" : "---";
+                const char *code = u[k].nm->prefix
+                                       ? dyad_arena_printf(c->a, "%s%s", u[k].nm->agent_code, none)
+                                       : dyad_arena_printf(c->a, "%s%s", none, u[k].nm->agent_code);
+                if (group_add(c, &g, code) != 0) return -1;
             }
-            /* agents after, in the same noun phrase */
-            int j = k + 1;
-            while (j < nu && u[j].nm->actor < 0) {
-                int gap = 0, ok = 1;
-                for (int x = gr.end; x < u[j].start; x++, gap++)
-                    if (!np_filler(c, x)) ok = 0;
-                if (!ok || gap > 3) break;
-                if (!gr.code) return -1;
-                gr.code = join_code(c->a, gr.code, u[j].nm);
-                if (!gr.code) return -1;
-                gr.end = u[j].end;
-                u[j].used = 1;
-                j++;
-            }
-            if (!gr.code) return -1;
-            c->g[c->ng++] = gr;
         } else {
-            /* agent: "the minister of X" */
-            int j = u[k].end;
-            if (is_word(c, j, "OF")) {
-                j++;
-                if (is_word(c, j, "THE")) j++;
-                if (k + 1 < nu && u[k + 1].start == j && u[k + 1].nm->actor >= 0 && u[k + 1].code) {
-                    const char *code = join_code(c->a, u[k + 1].code, u[k].nm);
-                    if (!code) return -1;
-                    c->g[c->ng++] = (group){u[k].start, u[k + 1].end, code, 0};
-                    u[k + 1].used = 1;
-                    continue;
-                }
-            }
-            const char *code = u[k].nm->prefix
-                                   ? dyad_arena_printf(c->a, "%s---", u[k].nm->agent_code)
-                                   : dyad_arena_printf(c->a, "---%s", u[k].nm->agent_code);
-            if (!code) return -1;
-            c->g[c->ng++] = (group){u[k].start, u[k].end, code, 0};
+            continue; /* an actor with no code on this date, or a null actor */
         }
+        u[k].used = 1;
+        if (g.ncodes) push_group(c, &g);
     }
-    /* compounds: groups separated only by "and" and commas */
+    /* compounds: groups separated by "and", commas, determiners, adjectives */
     for (int k = 0; k < c->ng; k++) {
         c->g[k].comp = k;
-        if (k == 0) continue;
-        int sep = 0, ok = 1;
-        for (int x = c->g[k - 1].end; x < c->g[k].start; x++, sep++)
-            if (!is_word(c, x, "AND") && !is_word(c, x, ",")) ok = 0;
-        if (ok && sep > 0 && sep <= 2) c->g[k].comp = c->g[k - 1].comp;
+        if (k > 0 && list_gap(c, c->g[k - 1].end, c->g[k].start)) c->g[k].comp = c->g[k - 1].comp;
     }
     c->gat = dyad_arena_calloc(c->a, (size_t)c->n + 1, sizeof(int));
     c->gend = dyad_arena_calloc(c->a, (size_t)c->n + 1, sizeof(int));
@@ -537,8 +726,12 @@ static int elem_fwd(ctx *c, const cp_elem *e, int i) {
     case CE_COMP:
         return c->gat[i] >= 0 && comp_size(c, c->gat[i]) > 1 ? c->g[comp_last(c, c->gat[i])].end
                                                               : -1;
-    case CE_SKIP:
-        return c->gat[i] >= 0 ? c->g[comp_last(c, c->gat[i])].end : i + 1;
+    case CE_SKIP: { /* a noun phrase: determiners and adjectives, then an actor or a word */
+        int j = i;
+        while (j < c->n && c->gat[j] < 0 && (is_det(c, j) || is_adj(c, j))) j++;
+        if (j < c->n && c->gat[j] >= 0) return c->g[comp_last(c, c->gat[j])].end;
+        return i + 1;
+    }
     default: return -1;
     }
 }
@@ -603,17 +796,28 @@ static int match_bwd(ctx *c, const cp_pat *p, int k, int end, int adj) {
 /* Does the verb entry v match at token i? Sets the verb phrase span. */
 static int verb_at(const ctx *c, const cp_vent *v, int i, int *vs, int *ve) {
     int s = i - v->verb;
-    if (s < 0 || s + v->ph.n > c->n) return 0;
-    for (int k = 0; k < v->ph.n; k++) {
-        if (k == v->verb) continue;
-        if (!word_ok(&v->ph.w[k], c->t[s + k].word)) return 0;
+    if (s < 0) return 0;
+    for (int k = 0; k < v->verb; k++) /* words before the verb: adjacent */
+        if (!word_ok(&v->ph.w[k], &c->t[s + k])) return 0;
+    int p = i + 1;
+    for (int k = v->verb + 1; k < v->ph.n; k++) {
+        int q = next_word(c, &v->ph, k, p);
+        if (q < 0) return 0;
+        p = q + 1;
     }
     *vs = s;
-    *ve = s + v->ph.n;
+    *ve = p;
     return 1;
 }
 
 static int verb_tag_ok(const ctx *c, int i) {
+    if (c->d->style == CP_STYLE_TABARI) {
+        /* TABARI's dictionaries expect no tagger: any word can be a verb, but not
+         * a capitalised one inside the sentence, nor one after a determiner */
+        if (i > 0 && c->t[i].cap == 1) return 0;
+        return !(i > 0 && (is_word(c, i - 1, "THE") || is_word(c, i - 1, "A") ||
+                           is_word(c, i - 1, "AN")));
+    }
     int tg = c->t[i].tag;
     if (tg == TAG_NONE) return 1;
     return TAG_IS_VERB(tg);
@@ -624,12 +828,12 @@ typedef struct vhit {
     int vs, ve;
 } vhit;
 
-static void collect_verbs(const ctx *c, const plist *l, int i, const char *form, int exact, vhit *h,
+static void collect_verbs(const ctx *c, const plist *l, int i, int exact, vhit *h,
                           int *nh, int cap) {
     for (int k = 0; l && k < l->n && *nh < cap; k++) {
         const cp_vent *v = l->v[k];
         const cp_word *w = &v->ph.w[v->verb];
-        if (!exact && !word_ok(w, form)) continue;
+        if (!exact && !word_ok(w, &c->t[i])) continue;
         int vs, ve;
         if (!verb_at(c, v, i, &vs, &ve)) continue;
         h[(*nh)++] = (vhit){v, vs, ve};
@@ -641,9 +845,9 @@ static int verbs_at(const ctx *c, int i, vhit *h, int cap) {
     int nh = 0;
     const char *w = c->t[i].word;
     if (dyad_strmap_get(&c->d->notverb, w)) return 0;
-    collect_verbs(c, dyad_strmap_get(&c->d->verb_exact, w), i, w, 1, h, &nh, cap);
+    collect_verbs(c, dyad_strmap_get(&c->d->verb_exact, w), i, 1, h, &nh, cap);
     if (c->t[i].lemma && strcmp(c->t[i].lemma, w) != 0)
-        collect_verbs(c, dyad_strmap_get(&c->d->verb_exact, c->t[i].lemma), i, w, 1, h, &nh, cap);
+        collect_verbs(c, dyad_strmap_get(&c->d->verb_exact, c->t[i].lemma), i, 1, h, &nh, cap);
     if (c->d->verb_stem.len) {
         size_t len = strlen(w);
         size_t maxk = len < (size_t)c->d->maxstem ? len : (size_t)c->d->maxstem;
@@ -652,7 +856,7 @@ static int verbs_at(const ctx *c, int i, vhit *h, int cap) {
         for (size_t k = 1; k <= maxk; k++) {
             memcpy(buf, w, k);
             buf[k] = 0;
-            collect_verbs(c, dyad_strmap_get(&c->d->verb_stem, buf), i, w, 0, h, &nh, cap);
+            collect_verbs(c, dyad_strmap_get(&c->d->verb_stem, buf), i, 0, h, &nh, cap);
         }
     }
     /* longest verb phrase first */
@@ -672,9 +876,9 @@ static int is_be(const char *w) {
     return 0;
 }
 
-static int push_event(ctx *c, cp_result *r, int *cap, int gs, int gt, const char *code, int verb,
-                      const cp_pat *p, const char *where) {
-    const char *src = c->g[gs].code, *tgt = c->g[gt].code;
+static int push_event(ctx *c, cp_result *r, int *cap, int gs, const char *src, int gt,
+                      const char *tgt, const char *code, int verb, const cp_pat *p,
+                      const char *where) {
     for (int k = 0; k < r->nev; k++)
         if (!strcmp(r->ev[k].source, src) && !strcmp(r->ev[k].target, tgt) &&
             !strcmp(r->ev[k].code, code))
@@ -692,16 +896,23 @@ static int push_event(ctx *c, cp_result *r, int *cap, int gs, int gt, const char
     return 0;
 }
 
-/* Events between the compound of group s and the compound of group t. */
+/* Events between every actor of the compound of group s and every actor of
+ * the compound of group t (not within one group, not an actor with itself). */
 static int pair_events(ctx *c, cp_result *r, int *cap, int s, int t, const char *code,
                        const char *code2, int verb, const cp_pat *p, const char *where) {
     for (int i = 0; i < c->ng; i++) {
         if (c->g[i].comp != c->g[s].comp) continue;
         for (int j = 0; j < c->ng; j++) {
             if (c->g[j].comp != c->g[t].comp || i == j) continue;
-            if (!strcmp(c->g[i].code, c->g[j].code)) continue;
-            if (push_event(c, r, cap, i, j, code, verb, p, where) != 0) return -1;
-            if (code2 && push_event(c, r, cap, j, i, code2, verb, p, where) != 0) return -1;
+            for (int a = 0; a < c->g[i].ncodes; a++)
+                for (int b = 0; b < c->g[j].ncodes; b++) {
+                    const char *x = c->g[i].codes[a], *y = c->g[j].codes[b];
+                    if (!strcmp(x, y)) continue;
+                    if (code && push_event(c, r, cap, i, x, j, y, code, verb, p, where) != 0)
+                        return -1;
+                    if (code2 && push_event(c, r, cap, j, y, i, x, code2, verb, p, where) != 0)
+                        return -1;
+                }
         }
     }
     return 0;
@@ -721,83 +932,204 @@ static int discarded(const ctx *c, cp_result *r) {
     return 0;
 }
 
+/* A conjunction that starts a new clause sharing the subject ("... and
+ * promised aid"): "and"/"but" in [from, to) with no group after it.
+ * Returns the token after it, or -1. */
+static int conjoined(const ctx *c, int from, int to) {
+    for (int x = to - 1; x >= from; x--) {
+        if (c->gin[x] >= 0) return -1;
+        if (is_word(c, x, "AND") || is_word(c, x, "BUT")) return x + 1;
+    }
+    return -1;
+}
+
+/* The pattern that matches verb hit h, or NULL; the roles it captured. */
+static const cp_pat *match_block(ctx *c, const cp_block *b, const vhit *h, int *src, int *tgt,
+                                 int *comp) {
+    *src = *tgt = *comp = -1;
+    for (int pi = 0; pi < b->pats.n; pi++) {
+        const cp_pat *p = b->pats.v[pi];
+        for (int x = 0; x < 64; x++) c->slot[x] = -1;
+        c->steps = 0;
+        if (match_fwd(c, p, p->vpos + 1, h->ve, p->el[p->vpos].adj) &&
+            match_bwd(c, p, p->vpos - 1, h->vs, p->vpos > 0 && p->el[p->vpos - 1].adj)) {
+            for (int x = 0; x < p->nel && x < 64; x++) {
+                if (p->el[x].kind == CE_SRC && *src < 0) *src = c->slot[x];
+                if (p->el[x].kind == CE_TGT && *tgt < 0) *tgt = c->slot[x];
+                if (p->el[x].kind == CE_COMP && *comp < 0) *comp = c->slot[x];
+            }
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* Source and target a pattern left open: a passive's "by" phrase, the
+ * first group before the verb (or, after a conjunction, the clause's
+ * subject), else the first after it; the target is the first group after
+ * the verb outside the source's compound. */
+static void fill_roles(ctx *c, const vhit *h, int i, int carry, int clause, int *src, int *tgt) {
+    const cp_token *t = c->t;
+    int prior = c->set && c->set->prior, after = c->set && c->set->after;
+    if (*src < 0 && *tgt < 0 && t[i].tag == TAG_VBN) {
+        int passive = 0;
+        for (int x = h->vs - 1; x >= 0 && x >= h->vs - 3; x--)
+            if (is_be(t[x].word)) passive = 1;
+        int by = -1;
+        for (int x = h->ve; passive && x + 1 < c->n && by < 0; x++)
+            if (is_word(c, x, "BY") && c->gat[x + 1] >= 0) by = c->gat[x + 1];
+        if (by >= 0) {
+            *src = by;
+            for (int g = 0; g < c->ng && *tgt < 0; g++)
+                if (c->g[g].end <= h->vs) *tgt = g;
+        }
+    }
+    if (*src < 0 && carry >= 0) {
+        for (int g = 0; g < c->ng && *src < 0; g++)
+            if (c->g[g].start >= clause && c->g[g].end <= h->vs && g != *tgt) *src = g;
+        if (*src < 0) *src = carry;
+    }
+    for (int g = 0; g < c->ng && *src < 0; g++)
+        if (c->g[g].end <= h->vs && g != *tgt &&
+            (*tgt < 0 || c->g[g].comp != c->g[*tgt].comp))
+            *src = g;
+    if (*src < 0 && !prior && c->set && c->set->default_src) /* DEFAULT without PRIOR */
+        for (int g = 0; g < c->ng && *src < 0; g++)
+            if (c->g[g].start >= h->ve && g != *tgt) *src = g;
+    if (*tgt < 0)
+        for (int g = 0; g < c->ng && *tgt < 0; g++)
+            if (c->g[g].start >= h->ve && g != *src &&
+                (*src < 0 || c->g[g].comp != c->g[*src].comp))
+                *tgt = g;
+    for (int g = 0; g < c->ng && *src < 0 && !prior; g++) /* a target before the verb: source after it */
+        if (g != *tgt && (*tgt < 0 || c->g[g].comp != c->g[*tgt].comp)) *src = g;
+    (void)after;
+}
+
+/* A group for a default actor (DEFAULT: SOURCE [X] / TARGET [Y]). */
+static int default_group(ctx *c, const char *code, int at) {
+    group g;
+    memset(&g, 0, sizeof g);
+    g.start = g.end = at;
+    g.comp = c->ng;
+    if (group_add(c, &g, code) != 0) return -1;
+    c->g[c->ng] = g;
+    return c->ng++;
+}
+
+/* TABARI's complexity tests: too many verbs or conjunctions. */
+static int too_complex(ctx *c) {
+    const cp_settings *s = c->set;
+    if (!s || (!s->complex_verbs && !s->complex_conj)) return 0;
+    int verbs = 0, conj = 0;
+    vhit h[4];
+    for (int i = 0; i < c->n; i++) {
+        if (is_word(c, i, "AND") || is_word(c, i, "BUT") || is_word(c, i, "OR")) conj++;
+        else if (c->gin[i] < 0 && verb_tag_ok(c, i) && verbs_at(c, i, h, 4) > 0) verbs++;
+    }
+    return (s->complex_verbs && verbs > s->complex_verbs) ||
+           (s->complex_conj && conj > s->complex_conj);
+}
+
 int cp_code_sentence(const cp_dict *d, const cp_settings *s, const cp_token *t, int n, long date,
                      dyad_arena *a, cp_result *out) {
     memset(out, 0, sizeof *out);
-    ctx c = {.d = d, .t = t, .n = n, .date = date, .a = a};
+    ctx c = {.d = d, .t = t, .n = n, .date = date, .a = a, .set = s};
     if (n <= 0) return 0;
+    if (s && s->min_words) {
+        int words = 0;
+        for (int i = 0; i < n; i++) words += (t[i].word[0] >= 'A' && t[i].word[0] <= 'Z');
+        if (words < s->min_words) return 0;
+    }
     if (discarded(&c, out)) return 0;
     if (find_groups(&c) != 0) return -1;
-    int cap = 0;
+    /* room for the default actors */
+    group *ng = dyad_arena_grow(a, c.g, (size_t)c.ng, (size_t)c.ng + 2, sizeof *ng);
+    if (!ng) return -1;
+    c.g = ng;
+    if (c.complex || too_complex(&c)) {
+        out->discard = 3;
+        out->why = "complex";
+        return 0;
+    }
+    int cap = 0, coded = 0, carry = -1, last_end = 0, tentative = -1, dsrc = -1, dtgt = -1;
     vhit h[16];
     for (int i = 0; i < n; i++) {
         if (c.gin[i] >= 0 || !verb_tag_ok(&c, i)) continue;
+        int clause = 0;
+        if (coded && !(s && s->code_all) && (clause = conjoined(&c, last_end, i)) < 0) continue;
+        if (coded && s && s->code_all) {
+            /* every verb: its subject is a group right before it ("but Dagolath
+             * promised"), else, after "and"/"or"/"but", the sentence's source */
+            int x = i - 1;
+            while (x > last_end && c.gin[x] < 0 && t[x].tag != TAG_NONE && TAG_IS_ADV(t[x].tag)) x--;
+            clause = x >= last_end && c.gin[x] >= 0 ? c.g[c.gin[x]].start : i;
+        }
         int nh = verbs_at(&c, i, h, 16);
         for (int k = 0; k < nh; k++) {
             const cp_vent *v = h[k].v;
             const cp_block *b = &d->blocks[v->block];
-            const cp_pat *hit = NULL;
-            for (int pi = 0; pi < b->pats.n && !hit; pi++) {
-                const cp_pat *p = b->pats.v[pi];
-                for (int x = 0; x < 64; x++) c.slot[x] = -1;
-                c.steps = 0;
-                if (match_fwd(&c, p, p->vpos + 1, h[k].ve, p->el[p->vpos].adj) &&
-                    match_bwd(&c, p, p->vpos - 1, h[k].vs, p->vpos > 0 && p->el[p->vpos - 1].adj))
-                    hit = p;
-            }
+            int src, tgt, comp;
+            const cp_pat *hit = match_block(&c, b, &h[k], &src, &tgt, &comp);
             const char *code = hit ? hit->code : v->code ? v->code : b->code;
-            const char *code2 = hit ? hit->code2 : NULL;
+            const char *code2 = hit ? hit->code2 : v->code ? v->code2 : b->code2;
+            int reverse_only = code && !code[0] && code2 && code2[0]; /* [:173] */
+            if (reverse_only) code = code2;
             if (!code || !strcmp(code, CP_NULL_CODE)) {
                 if (hit) break; /* a null pattern: this verb codes nothing */
                 continue;
             }
-            if (!strcmp(code, CP_DISCARD_CODE)) {
-                out->discard = 1;
+            if (!strcmp(code, CP_DISCARD_CODE) || !strcmp(code, CP_COMPLEX_CODE)) {
+                out->discard = !strcmp(code, CP_DISCARD_CODE) ? 1 : 3;
                 out->why = v->ph.w[v->verb].w;
                 out->nev = 0;
                 return 0;
             }
-            /* roles from the pattern */
-            int src = -1, tgt = -1, comp = -1;
-            for (int x = 0; hit && x < hit->nel && x < 64; x++) {
-                if (hit->el[x].kind == CE_SRC && src < 0) src = c.slot[x];
-                if (hit->el[x].kind == CE_TGT && tgt < 0) tgt = c.slot[x];
-                if (hit->el[x].kind == CE_COMP && comp < 0) comp = c.slot[x];
-            }
-            if (comp >= 0) {
-                if (pair_events(&c, out, &cap, comp, comp, code, NULL, i, hit, hit->where) != 0)
-                    return -1;
+            if (!coded && s && s->noactprior && (c.ng == 0 || c.g[0].start >= h[k].vs) &&
+                src < 0 && comp < 0) {
+                out->discard = 3; /* no actor before the verb */
+                out->why = "no actor before the verb";
+                out->nev = 0;
                 return 0;
             }
-            int passive = 0;
-            if (src < 0 && tgt < 0 && t[i].tag == TAG_VBN) {
-                for (int x = h[k].vs - 1; x >= 0 && x >= h[k].vs - 3; x--)
-                    if (is_be(t[x].word)) passive = 1;
-            }
-            if (passive) {
-                int by = -1;
-                for (int x = h[k].ve; x + 1 < n && by < 0; x++)
-                    if (is_word(&c, x, "BY") && c.gat[x + 1] >= 0) by = c.gat[x + 1];
-                if (by >= 0) {
-                    src = by;
-                    for (int g = 0; g < c.ng && tgt < 0; g++)
-                        if (c.g[g].end <= h[k].vs) tgt = g;
-                }
-            }
-            if (src < 0)
-                for (int g = 0; g < c.ng && src < 0; g++)
-                    if (c.g[g].end <= h[k].vs && g != tgt) src = g;
-            if (tgt < 0)
-                for (int g = 0; g < c.ng && tgt < 0; g++)
-                    if (c.g[g].start >= h[k].ve && g != src && c.g[g].comp != c.g[src < 0 ? g : src].comp)
-                        tgt = g;
-            if (src < 0 || tgt < 0) {
-                if (s && s->require_dyad) return 0;
-                return 0;
-            }
+            /* "023?": only when no other verb of the sentence codes */
+            size_t cl = strlen(code);
+            int tent = cl > 1 && code[cl - 1] == '?';
+            if (tent && !(code = dyad_arena_strndup(a, code, cl - 1))) return -1;
+            if (tentative >= 0) out->nev = tentative; /* a later verb replaces it */
+            tentative = tent ? out->nev : -1;
             const char *where = hit ? hit->where : NULL;
-            if (pair_events(&c, out, &cap, src, tgt, code, code2, i, hit, where) != 0) return -1;
-            return 0;
+            if (comp >= 0) {
+                if (pair_events(&c, out, &cap, comp, comp, code, NULL, i, hit, where) != 0)
+                    return -1;
+            } else {
+                int from = !coded ? -1 : s && s->code_all && c.ng ? 0 : carry;
+                fill_roles(&c, &h[k], i, from, clause, &src, &tgt);
+                if (src < 0 && s && s->default_src) {
+                    if (dsrc < 0 && (dsrc = default_group(&c, s->default_src, h[k].vs)) < 0)
+                        return -1;
+                    src = dsrc;
+                }
+                if (tgt < 0 && s && s->default_tgt) {
+                    if (dtgt < 0 && (dtgt = default_group(&c, s->default_tgt, h[k].ve)) < 0)
+                        return -1;
+                    tgt = dtgt;
+                }
+                if (src < 0 || tgt < 0) {
+                    if (tent) tentative = -1;
+                    break; /* only events with both actors are made */
+                }
+                if (pair_events(&c, out, &cap, src, tgt, reverse_only ? NULL : code,
+                                reverse_only ? code : code2, i, hit, where) != 0)
+                    return -1;
+                if (!tent) carry = src;
+            }
+            if (!tent) {
+                coded = 1;
+                last_end = h[k].ve;
+            }
+            i = h[k].ve - 1;
+            break;
         }
     }
     return 0;

@@ -23,11 +23,19 @@
 
 typedef struct cp_dict cp_dict;
 
-/* One word of a phrase: upper-case; stem = 1 lets it match any word that
- * begins with it. */
+/* How a word of a phrase matches a token (upper-case both): */
+enum {
+    CP_EXACT = 0,  /* the same word */
+    CP_STEM = 1,   /* any word that begins with it (TABARI stems) */
+    CP_INFLECT = 2 /* the word, the word with a regular ending (-S, -ES, -IES, -ED,
+                      -D, -IED, -ING, 'S), or a token whose lemma it is */
+};
 typedef struct cp_word {
     const char *w;
-    unsigned char stem;
+    unsigned char stem; /* CP_* */
+    unsigned char gap;  /* names and verb phrases: up to 3 other words may stand
+                           between this word and the next (TABARI's space, as
+                           opposed to '_') */
 } cp_word;
 
 typedef struct cp_phrase {
@@ -51,6 +59,8 @@ enum { CD_ANY = 0, CD_BEFORE, CD_FROM, CD_RANGE };
 /* Special codes: `---` (the verb or pattern codes nothing), `###` (discard). */
 #define CP_NULL_CODE "---"
 #define CP_DISCARD_CODE "###"
+/* `+++` (TABARI: the sentence is too complex to code: no events). */
+#define CP_COMPLEX_CODE "+++"
 
 cp_dict *cp_dict_new(void);
 void cp_dict_free(cp_dict *d);
@@ -63,25 +73,42 @@ int cp_actor_new(cp_dict *d, const char *where);                 /* returns entr
 int cp_actor_phrase(cp_dict *d, int entry, cp_phrase ph);
 int cp_actor_code(cp_dict *d, int entry, const char *code, int kind, long d1, long d2);
 int cp_agent(cp_dict *d, cp_phrase ph, const char *code, int prefix, const char *where);
-int cp_block_new(cp_dict *d, const char *name, const char *code); /* returns block id >= 0 */
+/* A verb block with its default code (and code2 of [A:B]); returns its id >= 0. */
+int cp_block_new(cp_dict *d, const char *name, const char *code, const char *code2);
 /* A verb of a block: phrase with the inflected word at index verb; forms
  * (may be NULL) are other spellings of that word; code NULL = the block's. */
 int cp_verb(cp_dict *d, int block, cp_phrase ph, int verb, const char *const *forms, int nforms,
-            const char *code);
+            const char *code, const char *code2);
 /* A pattern: elements with exactly one CE_VERB; code2 NULL unless [A:B]. */
 int cp_pattern(cp_dict *d, int block, const cp_elem *el, int nel, const char *code,
                const char *code2, const char *text, const char *where);
 int cp_discard(cp_dict *d, cp_phrase ph, int story);
 /* Words that are never verbs (TABARI's <NOUN> and <ADJECTIVE> lists). */
 int cp_not_verb(cp_dict *d, const char *word);
+/* How verbs are found: PETRARCH (default; a verb must be tagged as one) or
+ * TABARI (any word of the verb dictionary that is not in the <NOUN> or
+ * <ADJECTIVE> lists, as TABARI does without a tagger). */
+enum { CP_STYLE_PETRARCH = 0, CP_STYLE_TABARI };
+void cp_dict_set_style(cp_dict *d, int style);
 /* Sort patterns and build indexes; call once after loading. */
 int cp_dict_finish(cp_dict *d);
 
 size_t cp_dict_count(const cp_dict *d, int what); /* 0 actors 1 agents 2 verbs 3 patterns 4 discards */
 
-/* Settings of a run. */
+/* Settings of a run (TABARI's .options commands where they apply). */
 typedef struct cp_settings {
-    int require_dyad;     /* only events with a source and a target */
+    int require_dyad;        /* only events with a source and a target */
+    const char *default_src; /* DEFAULT: SOURCE [X]: the source when none is found */
+    const char *default_tgt; /* DEFAULT: TARGET [Y] */
+    int prior;               /* DEFAULT: ... PRIOR: the source must come before the verb */
+    int after;               /* DEFAULT: ... AFTER: the target must come after the verb */
+    int convert_agent;       /* SET: CONVERT AGENT: an agent alone is "~MIL", not "---MIL" */
+    int complex_verbs;       /* COMPLEX: VERBS[n]: more verbs make the sentence complex (0: no cap) */
+    int complex_conj;        /* COMPLEX: CONJ[n]: more conjunctions do (0: no cap) */
+    int noactprior;          /* COMPLEX: NOACTPRIOR: no actor before the verb: complex */
+    int code_all;            /* SET: CODE BY CLAUSE / CODE ALL: every verb, not only the
+                                first and those joined to it by "and" */
+    int min_words;           /* SET: MINIMUM WORDS: shorter sentences are not coded */
 } cp_settings;
 
 /* One token of a sentence, as the coder sees it. */
@@ -89,6 +116,8 @@ typedef struct cp_token {
     const char *word;     /* upper-case surface */
     const char *lemma;    /* upper-case lemma or NULL */
     int tag;              /* dyad_tag; TAG_NONE when not known */
+    int cap;              /* 1: written with a capital first letter and some lower-case
+                             letter ("Restore", not "RESTORE") */
 } cp_token;
 
 typedef struct cp_event {
@@ -103,7 +132,7 @@ typedef struct cp_event {
 typedef struct cp_result {
     cp_event *ev;
     int nev;
-    int discard;          /* 1 sentence discard, 2 story discard */
+    int discard;          /* 1 sentence discard, 2 story discard, 3 complex (+++) */
     const char *why;      /* discard phrase or NULL */
 } cp_result;
 

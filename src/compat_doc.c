@@ -23,31 +23,70 @@ int dyad_compat_sentence(article_state *as, sent_state *ss) {
     const dyad_sentence *s = ss->s;
     size_t cap = as->opt->max_sentence_tokens;
     if (!s->ntok || (cap && s->ntok > cap)) return 0;
-    cp_token *t = dyad_arena_calloc(&as->scratch, s->ntok, sizeof *t);
-    if (!t) return -1;
+    /* one cp_token per word; a token written with '_' ("Dol_Amroth") is the
+     * words it joins, as TABARI reads it; orig[] maps back to dyad's tokens */
+    size_t n = 0;
     for (size_t i = 0; i < s->ntok; i++) {
-        t[i].word = upper(&as->scratch, s->toks[i].norm);
-        t[i].lemma = upper(&as->scratch, s->toks[i].lemma);
-        t[i].tag = s->toks[i].tag;
-        if (!t[i].word) return -1;
+        n++;
+        for (const char *p = s->toks[i].norm; p && *p; p++)
+            n += *p == '_' && p[1] && p != s->toks[i].norm;
     }
-    cp_settings set = {(as->opt->flags & DYAD_OPT_REQUIRE_DYAD) != 0};
+    cp_token *t = dyad_arena_calloc(&as->scratch, n + 1, sizeof *t);
+    int *orig = dyad_arena_calloc(&as->scratch, n + 1, sizeof *orig);
+    if (!t || !orig) return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < s->ntok; i++) {
+        if (s->toks[i].norm && strspn(s->toks[i].norm, "_") == strlen(s->toks[i].norm))
+            continue; /* "Dol_Amroth" may come as Dol, _, Amroth */
+        char *w = upper(&as->scratch, s->toks[i].norm);
+        if (!w) return -1;
+        const char *sw = s->toks[i].norm;
+        int upper1 = sw[0] >= 'A' && sw[0] <= 'Z' && strpbrk(sw, "abcdefghijklmnopqrstuvwxyz");
+        char *part = w;
+        for (char *p = w + 1; *p; p++) {
+            if (*p != '_' || !p[1]) continue;
+            *p = 0;
+            t[k] = (cp_token){part, NULL, s->toks[i].tag, upper1};
+            orig[k++] = (int)i;
+            part = p + 1;
+        }
+        t[k] = (cp_token){part, part == w ? upper(&as->scratch, s->toks[i].lemma) : NULL,
+                          s->toks[i].tag, upper1};
+        orig[k++] = (int)i;
+    }
+    orig[k] = (int)s->ntok;
+    cp_settings set;
+    if (as->cps) set = *as->cps;
+    else memset(&set, 0, sizeof set);
+    set.require_dyad = (as->opt->flags & DYAD_OPT_REQUIRE_DYAD) != 0;
     cp_result r;
-    if (cp_code_sentence(as->model->compat, &set, t, (int)s->ntok, as->date, &as->scratch, &r) != 0)
+    if (cp_code_sentence(as->model->compat, &set, t, (int)k, as->date, &as->scratch, &r) != 0)
         return -1;
     if (r.discard) {
         dyad_explain(as, "# sentence %d discarded (%s): %s\n", s->index,
-                     r.discard == 2 ? "story discard" : "sentence discard", r.why ? r.why : "");
+                     r.discard == 2   ? "story discard"
+                     : r.discard == 3 ? "complex"
+                                      : "sentence discard", r.why ? r.why : "");
         if (r.discard == 2) as->story_discard = 1;
     }
-    for (int k = 0; k < r.nev; k++) {
-        const cp_event *e = &r.ev[k];
+    for (int j = 0; j < r.nev; j++) {
+        const cp_event *e = &r.ev[j];
         const char *pattern =
             e->where ? dyad_arena_printf(as->arena, "%s: %s", e->where, e->pattern ? e->pattern : "")
                      : NULL;
         if (e->where && !pattern) return -1;
-        if (dyad_add_event(as, ss, e->code, e->source, e->src_start, e->src_end, e->target,
-                           e->tgt_start, e->tgt_end, ss, e->verb, e->verb + 1, pattern) != 0)
+        /* a default actor (DEFAULT: SOURCE [X]) has no span */
+        int sa = e->src_end > e->src_start ? orig[e->src_start] : -1;
+        int sb = e->src_end > e->src_start ? orig[e->src_end - 1] + 1 : -1;
+        int ta = e->tgt_end > e->tgt_start ? orig[e->tgt_start] : -1;
+        int tb = e->tgt_end > e->tgt_start ? orig[e->tgt_end - 1] + 1 : -1;
+        /* the coder's strings live in the scratch arena, reset below */
+        const char *code = dyad_arena_strdup(as->arena, e->code);
+        const char *src = dyad_arena_strdup(as->arena, e->source);
+        const char *tgt = dyad_arena_strdup(as->arena, e->target);
+        if (!code || !src || !tgt) return -1;
+        if (dyad_add_event(as, ss, code, src, sa, sb, tgt, ta, tb, ss, orig[e->verb],
+                           orig[e->verb] + 1, pattern) != 0)
             return -1;
     }
     dyad_arena_reset(&as->scratch);

@@ -145,6 +145,12 @@ static int prepare(article_state *as, sent_state *ss) {
 
 dyad_status dyad_code_article(const dyad_model *m, const dyad_options *opt, const dyad_article *a,
                               dyad_doc **out, dyad_error *err) {
+    return dyad_code_article_cp(m, opt, NULL, a, out, err);
+}
+
+dyad_status dyad_code_article_cp(const dyad_model *m, const dyad_options *opt,
+                                 const struct cp_settings *cps, const dyad_article *a,
+                                 dyad_doc **out, dyad_error *err) {
     if (out) *out = NULL;
     if (!m || !a || !out || (!a->text && a->text_len)) {
         set_err(err, DYAD_ERR_INVALID_ARG, a, -1, "missing model, article or output");
@@ -184,6 +190,7 @@ dyad_status dyad_code_article(const dyad_model *m, const dyad_options *opt, cons
     memset(&as, 0, sizeof as);
     as.model = m;
     as.opt = opt;
+    as.cps = cps;
     as.arena = &d->arena;
     dyad_arena_init(&as.scratch);
     as.date = date;

@@ -20,6 +20,7 @@ struct dyad_model {
     dyad_lemmatizer *lemma;
     dyad_dict dict;
     struct cp_dict *compat;   /* the peers' dictionaries (compat.h), or NULL: then dict */
+    struct peer_files *peer;  /* peer.c: the loaded files and their summaries, or NULL */
     char **warnings;          /* "file:line: message" for each malformed entry */
     size_t nwarn, capwarn;
     size_t lost_warnings;     /* counted, but no room to keep their text (OOM) */
@@ -76,6 +77,7 @@ typedef struct ref_entry {
 typedef struct article_state {
     const dyad_model *model;
     const dyad_options *opt;
+    const struct cp_settings *cps; /* the peers' run settings (validation), or NULL */
     dyad_arena *arena;        /* the document's: lives as long as its events */
     dyad_arena scratch;       /* per sentence: the tagger's tables, reset after each */
     long date;                /* YYYYMMDD */
@@ -153,6 +155,19 @@ int dyad_add_event(article_state *as, const sent_state *ss, const char *code, co
  * sentences on demand (a quotation's speaker may be named after it). */
 int dyad_code_sentence(article_state *as, sent_state *ss, sent_state *all, size_t nall,
                        size_t idx, int (*prepare)(article_state *, sent_state *));
+
+/* model.c: take ownership of a warning text (NULL = out of memory) */
+void dyad_model_push_warning(dyad_model *m, char *text);
+/* model.c: load the tagger and the lemmatizer into m; -1 with err */
+int dyad_model_load_nlp(dyad_model *m, dyad_error *err);
+/* peer.c: free what dyad_model_load_dictset kept */
+void dyad_peer_free(dyad_model *m);
+
+/* doc.c: dyad_code_article with settings for the compatible coder (NULL:
+ * from opt); used by the validation suites */
+dyad_status dyad_code_article_cp(const dyad_model *m, const dyad_options *opt,
+                                 const struct cp_settings *cps, const dyad_article *a,
+                                 dyad_doc **out, dyad_error *err);
 
 /* compat_doc.c: code a prepared sentence with the peers' dictionaries */
 int dyad_compat_sentence(article_state *as, sent_state *ss);

@@ -38,7 +38,7 @@ static void set_err(dyad_error *err, dyad_status code, const char *file, const c
 
 /* Record a warning "file:line: reason". The count is kept even when
  * memory for the text runs out (then the text is a fixed one). */
-static void push_warning(dyad_model *m, char *text) {
+void dyad_model_push_warning(dyad_model *m, char *text) {
     static const char oom_text[] = "(warning text lost: out of memory)";
     if (m->nwarn == m->capwarn) {
         size_t nc = m->capwarn ? m->capwarn * 2 : 16;
@@ -67,9 +67,9 @@ static void push_warning(dyad_model *m, char *text) {
  * when the column is not known). */
 static void add_warning(void *ctx, const char *file, long line, long column, const char *msg) {
     if (column > 0)
-        push_warning(ctx, dyad_asprintf("%s:%ld:%ld: %s", file, line, column, msg));
+        dyad_model_push_warning(ctx, dyad_asprintf("%s:%ld:%ld: %s", file, line, column, msg));
     else
-        push_warning(ctx, dyad_asprintf("%s:%ld: %s", file, line, msg));
+        dyad_model_push_warning(ctx, dyad_asprintf("%s:%ld: %s", file, line, msg));
 }
 
 static const char *env_or(const char *name, const char *dflt) {
@@ -131,6 +131,26 @@ static int load_kind(dyad_model *m, const char *data_dir, const char *kind, dyad
     return rc;
 }
 
+int dyad_model_load_nlp(dyad_model *m, dyad_error *err) {
+    char msg[1024];
+    const char *lingua = env_or("DYAD_LINGUA_DIR", LINGUA_DIR);
+    m->tagger = dyad_tagger_load(lingua, msg, sizeof msg);
+    if (!m->tagger) {
+        set_err(err, DYAD_ERR_MODEL, lingua,
+                "cannot load the POS tagger statistics (Debian package liblingua-en-tagger-perl): %s",
+                msg);
+        return -1;
+    }
+    const char *wn = env_or("DYAD_WORDNET_DIR", WORDNET_DIR);
+    m->lemma = dyad_lemma_load(wn, msg, sizeof msg);
+    if (!m->lemma) {
+        set_err(err, DYAD_ERR_MODEL, wn, "cannot load WordNet (Debian package wordnet-base): %s",
+                msg);
+        return -1;
+    }
+    return 0;
+}
+
 dyad_model *dyad_model_load(const char *data_dir, dyad_error *err) {
     if (!data_dir) data_dir = env_or("DYAD_DATA", DYAD_DATA_DIR);
     dyad_model *m = calloc(1, sizeof *m);
@@ -139,7 +159,6 @@ dyad_model *dyad_model_load(const char *data_dir, dyad_error *err) {
         return NULL;
     }
     dyad_dict_init(&m->dict);
-    char msg[1024];
     static const char *const kinds[] = {"actors", "agents", "verbs"};
     for (int k = 0; k < 3; k++) {
         if (load_kind(m, data_dir, kinds[k], err) != 0) {
@@ -151,25 +170,12 @@ dyad_model *dyad_model_load(const char *data_dir, dyad_error *err) {
     for (size_t i = 0; i < m->dict.npatterns; i++) {
         const dict_pattern *p = m->dict.patterns[i];
         if (!dyad_cameo_lookup(p->code)) {
-            push_warning(m, dyad_asprintf("%s:%ld: '%s' is not a CAMEO event code (pattern '%s' never "
+            dyad_model_push_warning(m, dyad_asprintf("%s:%ld: '%s' is not a CAMEO event code (pattern '%s' never "
                                    "fires; want a code of the CAMEO table)",
                                    p->where, p->code_col, p->code, p->text));
         }
     }
-    const char *lingua = env_or("DYAD_LINGUA_DIR", LINGUA_DIR);
-    m->tagger = dyad_tagger_load(lingua, msg, sizeof msg);
-    if (!m->tagger) {
-        set_err(err, DYAD_ERR_MODEL, lingua,
-                "cannot load the POS tagger statistics (Debian package liblingua-en-tagger-perl): %s",
-                msg);
-        dyad_model_free(m);
-        return NULL;
-    }
-    const char *wn = env_or("DYAD_WORDNET_DIR", WORDNET_DIR);
-    m->lemma = dyad_lemma_load(wn, msg, sizeof msg);
-    if (!m->lemma) {
-        set_err(err, DYAD_ERR_MODEL, wn, "cannot load WordNet (Debian package wordnet-base): %s",
-                msg);
+    if (dyad_model_load_nlp(m, err) != 0) {
         dyad_model_free(m);
         return NULL;
     }
@@ -180,6 +186,7 @@ void dyad_model_free(dyad_model *m) {
     if (!m) return;
     dyad_dict_free(&m->dict);
     cp_dict_free(m->compat);
+    dyad_peer_free(m);
     if (m->tagger) dyad_tagger_free(m->tagger);
     if (m->lemma) dyad_lemma_free(m->lemma);
     for (size_t i = 0; i < m->nwarn; i++) free(m->warnings[i]);
@@ -195,6 +202,7 @@ const char *dyad_model_warning(const dyad_model *m, size_t i) {
 }
 
 size_t dyad_model_count(const dyad_model *m, int kind) {
+    if (m && m->compat) return kind >= 0 && kind < 4 ? cp_dict_count(m->compat, kind == 3 ? 2 : kind == 2 ? 3 : kind) : 0;
     return (m && kind >= 0 && kind < 4) ? m->dict.counts[kind] : 0;
 }
 

@@ -1,10 +1,14 @@
 /*
  * reader.c — article readers: plain text (one article per file, date from a
- * leading "date YYYY-MM-DD" token) and JSON Lines (one article per line).
+ * leading "date YYYY-MM-DD" token), JSON Lines (one article per line),
+ * PETRARCH XML (one article per <Sentence>, read by src/petrxml.c) and
+ * TABARI text records (one article per record, read by src/tabari_text.c).
  *
  * Every problem with a record is reported through the reject callback with
- * the file, 1-based line and byte offset and a reason in plain words; the
- * reader then goes on with the next record. Nothing here prints or exits.
+ * the file, 1-based line and byte offset (-1 for XML and TABARI records,
+ * whose text is not the file's bytes) and a reason in plain words; the
+ * reader then goes on with the next record (malformed XML ends the file:
+ * libxml2 cannot go on). Nothing here prints or exits.
  */
 #include "reader.h"
 
@@ -15,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "petrxml.h"
+#include "tabari_text.h"
 #include "utf8.h"
 
 /* ------------------------------------------------------------ small helpers */
@@ -313,6 +319,16 @@ char *dyad_id_from_name(const char *name)
     return id;
 }
 
+/* Is the extension at `dot` exactly `ext` (lower case), in any case? */
+static int ext_is(const char *dot, const char *ext)
+{
+    size_t i = 0;
+    for (; ext[i] && dot[i]; i++)
+        if (lower_ascii((unsigned char)dot[i]) != ext[i])
+            return 0;
+    return ext[i] == '\0' && dot[i] == '\0';
+}
+
 dyad_input_format dyad_input_format_for(const char *name)
 {
     if (!name)
@@ -321,12 +337,11 @@ dyad_input_format dyad_input_format_for(const char *name)
     const char *dot = strrchr(b, '.');
     if (!dot || dot == b)
         return DYAD_INPUT_TEXT;
-    static const char ext[] = ".jsonl";
-    size_t i = 0;
-    for (; ext[i] && dot[i]; i++)
-        if (lower_ascii((unsigned char)dot[i]) != ext[i])
-            return DYAD_INPUT_TEXT;
-    return ext[i] == '\0' && dot[i] == '\0' ? DYAD_INPUT_JSONL : DYAD_INPUT_TEXT;
+    if (ext_is(dot, ".jsonl"))
+        return DYAD_INPUT_JSONL;
+    if (ext_is(dot, ".xml"))
+        return DYAD_INPUT_PETRARCH_XML;
+    return DYAD_INPUT_TEXT;
 }
 
 /* ------------------------------------------------------------- the readers */
@@ -605,27 +620,40 @@ done:
     return DYAD_OK;
 }
 
-static dyad_status read_jsonl(const reader *r, const char *buf, size_t len, int *stop)
+/* The offset of the first byte after a UTF-8 byte-order mark and blanks. */
+static size_t first_content(const char *buf, size_t len)
 {
-    size_t at;
-    int nul;
-    /* A binary file would give one JSON error per "line": say it once. A
-     * JSON Lines file starts with "{" (after blanks or a byte-order mark);
-     * one that does and has a binary byte in some record loses only that
-     * record (read_record). */
     size_t first = 0;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         first = 3;
     while (first < len && is_space((unsigned char)buf[first]))
         first++;
-    int starts_like_json = first < len && buf[first] == '{';
-    if (!starts_like_json && dyad_looks_binary(buf, len, &at, &nul)) {
-        long line = dyad_line_of(buf, len, at);
-        reject(r, DYAD_ERR_BINARY, line, (long)at,
-               "%s at byte %ld (line %ld): looks like binary data, not JSON Lines",
-               nul ? "NUL byte" : "many control characters, the first", (long)at, line);
+    return first;
+}
+
+/* A binary file would give one error per record: say it once. A file that
+ * starts as its format does (`starts_ok`) and has a binary byte in some
+ * record loses only that record. Returns 1 when the file was rejected. */
+static int reject_binary_file(const reader *r, const char *buf, size_t len, int starts_ok,
+                              const char *format)
+{
+    size_t at;
+    int nul;
+    if (starts_ok || !dyad_looks_binary(buf, len, &at, &nul))
+        return 0;
+    long line = dyad_line_of(buf, len, at);
+    reject(r, DYAD_ERR_BINARY, line, (long)at,
+           "%s at byte %ld (line %ld): looks like binary data, not %s",
+           nul ? "NUL byte" : "many control characters, the first", (long)at, line, format);
+    return 1;
+}
+
+static dyad_status read_jsonl(const reader *r, const char *buf, size_t len, int *stop)
+{
+    /* A JSON Lines file starts with "{" (after blanks or a byte-order mark) */
+    size_t first = first_content(buf, len);
+    if (reject_binary_file(r, buf, len, first < len && buf[first] == '{', "JSON Lines"))
         return DYAD_OK;
-    }
     size_t pos = 0;
     long lineno = 0;
     int any = 0;
@@ -653,6 +681,339 @@ static dyad_status read_jsonl(const reader *r, const char *buf, size_t len, int 
         reject(r, DYAD_ERR_EMPTY, 0, -1,
                len == 0 ? "the file is empty: no articles"
                         : "no articles: the file holds only blank lines");
+    return DYAD_OK;
+}
+
+/* ------------------------------------------------ records of the peers' formats */
+
+/* An input that holds nothing but blanks (and a byte-order mark). */
+static void reject_blank_file(const reader *r, size_t len)
+{
+    reject(r, DYAD_ERR_EMPTY, 0, -1,
+           len == 0 ? "the file is empty: no articles"
+                    : "no articles: the file holds only whitespace");
+}
+
+/* Checks on one field of a record whose bytes are not the file's own (XML
+ * decoded by libxml2, TABARI lines joined), so no file offset is given:
+ * binary data and UTF-8. `who` names the record. Returns 1 when fine. */
+static int field_ok(const reader *r, long line, const char *who, const char *what,
+                    const char *s, size_t len)
+{
+    size_t at;
+    int nul;
+    if (dyad_looks_binary(s, len, &at, &nul)) {
+        reject(r, DYAD_ERR_BINARY, line, -1,
+               "%s: %s %s (at its byte %zu): looks like binary data, not text", who, what,
+               nul ? "contains a NUL byte" : "has many control characters, the first", at);
+        return 0;
+    }
+    long bad = dyad_utf8_validate(s, len);
+    if (bad >= 0) {
+        reject(r, DYAD_ERR_BAD_UTF8, line, -1,
+               "%s: %s is not valid UTF-8 at its byte %ld (byte 0x%02X); save the file as "
+               "UTF-8",
+               who, what, bad, (unsigned)(unsigned char)s[bad]);
+        return 0;
+    }
+    return 1;
+}
+
+/* "record \"ID\"" (the id shortened and escaped), or "the record". */
+static void record_name(char out[220], const char *id)
+{
+    char sid[200];
+    if (!id || !id[0]) {
+        snprintf(out, 220, "the record");
+        return;
+    }
+    snippet(sid, id, strlen(id));
+    snprintf(out, 220, "record \"%s\"", sid);
+}
+
+/* ------------------------------------------------------------ PETRARCH XML */
+
+/* A PETRARCH date attribute: YYYYMMDD, YYYY-MM-DD or YYMMDD (00-30 is 20YY,
+ * the rest 19YY, as PETRARCH and TABARI read it), blanks around it allowed.
+ * Returns DYAD_DATE_* as dyad_date_parse does. */
+static int xml_date(const char *s, char out[11])
+{
+    size_t n = strlen(s);
+    while (n > 0 && is_space((unsigned char)*s))
+        s++, n--;
+    while (n > 0 && is_space((unsigned char)s[n - 1]))
+        n--;
+    if (n != 6)
+        return dyad_date_parse(s, n, out);
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit((unsigned char)s[i]))
+            return DYAD_DATE_SYNTAX;
+    return dyad_tabari_date(s, n, out) == 0 ? DYAD_DATE_OK : DYAD_DATE_INVALID;
+}
+
+/* The date of a <Sentence> (or the override) into date[11]; 0 after a reject. */
+static int xml_record_date(const reader *r, const dyad_px_record *rec, const char *who,
+                           char date[11])
+{
+    if (r->override) {
+        memcpy(date, r->override, 11);
+        return 1;
+    }
+    if (!rec->date) {
+        reject(r, DYAD_ERR_BAD_DATE, rec->line, -1, "%s has no \"date\" attribute", who);
+        return 0;
+    }
+    int why = xml_date(rec->date, date);
+    if (why == DYAD_DATE_OK)
+        return 1;
+    char sn[200];
+    snippet(sn, rec->date, strlen(rec->date));
+    reject(r, DYAD_ERR_BAD_DATE, rec->line, -1, "%s: bad date \"%s\" in attribute \"date\": %s",
+           who, sn,
+           why == DYAD_DATE_INVALID ? "no such day in the calendar"
+                                    : "expected YYYYMMDD, YYYY-MM-DD or YYMMDD");
+    return 0;
+}
+
+/* The article's text, and its parse when the <Parse> is a Penn Treebank
+ * one (a CoNLL-U or other parse is not used). 0 after a reject. */
+static int xml_record_text(const reader *r, const dyad_px_record *rec, const char *who,
+                           dyad_article *a)
+{
+    if (!rec->text) {
+        reject(r, DYAD_ERR_FORMAT, rec->line, -1, "%s has no <Text>", who);
+        return 0;
+    }
+    if (!field_ok(r, rec->line, who, "<Text>", rec->text, rec->text_len))
+        return 0;
+    if (!has_news_text(rec->text, rec->text_len)) {
+        /* PETRARCH codes from the <Parse> alone; dyad needs the text too */
+        reject(r, DYAD_ERR_EMPTY, rec->line, -1, "%s: %s%s", who,
+               rec->text_len == 0 ? "empty <Text>" : "<Text> holds only a date token",
+               rec->parse ? " (a <Parse> alone is not enough: dyad needs the sentence text)"
+                          : "");
+        return 0;
+    }
+    a->text = rec->text;
+    a->text_len = rec->text_len;
+    if (rec->parse && rec->parse_kind == DYAD_PX_PARSE_PTB) {
+        long line = rec->parse_line > 0 ? rec->parse_line : rec->line;
+        if (!field_ok(r, line, who, "<Parse>", rec->parse, rec->parse_len))
+            return 0;
+        a->parse = rec->parse;
+        a->parse_len = rec->parse_len;
+    }
+    return 1;
+}
+
+/* One <Sentence>: an article, or one reject. */
+static void xml_record(const reader *r, const dyad_px_record *rec, int *stop)
+{
+    char who[220];
+    if (!rec->id || dyad_is_blank(rec->id, strlen(rec->id))) {
+        reject(r, DYAD_ERR_FORMAT, rec->line, -1, "<Sentence> %s: the record was not read",
+               rec->id ? "with an empty \"id\" attribute" : "without an \"id\" attribute");
+        return;
+    }
+    record_name(who, rec->id);
+    if (rec->problem) {
+        reject(r, DYAD_ERR_FORMAT, rec->line, -1, "%s was not read: %s", who, rec->problem);
+        return;
+    }
+    char date[11];
+    dyad_article a = {rec->id, date, NULL, NULL, NULL, 0, NULL, 0};
+    if (!xml_record_date(r, rec, who, date) || !xml_record_text(r, rec, who, &a))
+        return;
+    if (rec->source && rec->source[0])
+        a.outlet = rec->source;
+    if (r->on_article && r->on_article(r->ctx, &a))
+        *stop = 1;
+}
+
+/* The ERROR item: one reject, which also stands for the rest of the input.
+ * DYAD_ERR_NOMEM when the XML reader ran out of memory, else DYAD_OK. */
+static dyad_status xml_error(const reader *r, const dyad_px_item *it)
+{
+    const char *msg = it->error ? it->error : "malformed XML";
+    if (it->line <= 0 && strstr(msg, "out of memory"))
+        return DYAD_ERR_NOMEM;
+    /* "line N: message": the line goes into the reject, not its text */
+    const char *colon = strstr(msg, ": ");
+    if (it->line > 0 && strncmp(msg, "line ", 5) == 0 && colon)
+        msg = colon + 2;
+    reject(r, DYAD_ERR_FORMAT, it->line, -1, "bad XML: %s; the rest of the file was not read",
+           msg);
+    return DYAD_OK;
+}
+
+static dyad_status xml_items(const reader *r, dyad_petrxml *px, int *stop)
+{
+    dyad_px_item it;
+    int any = 0;
+    for (;;) {
+        dyad_px_kind k = dyad_petrxml_next(px, &it);
+        if (k == DYAD_PX_END)
+            break;
+        if (k == DYAD_PX_ERROR)
+            return xml_error(r, &it);
+        if (k != DYAD_PX_RECORD)
+            continue; /* <Environment> and <Config> are not articles */
+        any = 1;
+        xml_record(r, &it.rec, stop);
+        if (*stop)
+            return DYAD_OK;
+    }
+    if (!any)
+        reject(r, DYAD_ERR_EMPTY, 0, -1, "no articles: the file holds no <Sentence> records");
+    return DYAD_OK;
+}
+
+/* Could the input be XML: '<' first (after a byte-order mark and blanks),
+ * or UTF-16, which libxml2 reads too (a byte-order mark, or "\0<")? */
+static int starts_like_xml(const char *buf, size_t len)
+{
+    if (len >= 2 && (memcmp(buf, "\xFF\xFE", 2) == 0 || memcmp(buf, "\xFE\xFF", 2) == 0 ||
+                     memcmp(buf, "\0<", 2) == 0))
+        return 1;
+    size_t first = first_content(buf, len);
+    return first < len && buf[first] == '<';
+}
+
+/* PETRARCH XML. libxml2 is set up (xmlInitParser) by the first reader
+ * opened: petrxml.h wants that on the main thread before others start. */
+static dyad_status read_xml(const reader *r, const char *buf, size_t len, int *stop)
+{
+    if (first_content(buf, len) == len) {
+        reject_blank_file(r, len);
+        return DYAD_OK;
+    }
+    if (reject_binary_file(r, buf, len, starts_like_xml(buf, len), "XML"))
+        return DYAD_OK;
+    dyad_petrxml *px = dyad_petrxml_open_memory(buf, len, 0);
+    if (!px)
+        return DYAD_ERR_NOMEM;
+    dyad_status st = xml_items(r, px, stop);
+    dyad_petrxml_close(px);
+    return st;
+}
+
+/* ------------------------------------------------------------------ TABARI */
+
+/* The problems of a TABARI record that change or lose its text are a
+ * reject (those of its validation expectations do not matter here).
+ * Returns 1 when the record was rejected. */
+static int tabari_problem(const reader *r, const dyad_tabari_record *rec, const char *who)
+{
+    for (size_t i = 0; i < rec->n_problems; i++) {
+        const dyad_tabari_problem *p = &rec->problems[i];
+        if (p->kind == DYAD_TABARI_P_NUL) {
+            reject(r, DYAD_ERR_BINARY, p->line, -1,
+                   "%s contains a NUL byte (line %ld): looks like binary data, not text", who,
+                   p->line);
+            return 1;
+        }
+        if (p->kind == DYAD_TABARI_P_ENCODING) {
+            reject(r, DYAD_ERR_BAD_UTF8, p->line, -1,
+                   "%s is not valid UTF-8 (line %ld); save the file as UTF-8", who, p->line);
+            return 1;
+        }
+        if (p->kind == DYAD_TABARI_P_COMMENT) {
+            reject(r, DYAD_ERR_FORMAT, p->line, -1,
+                   "%s: %s, so its text may be cut short: the record was not read", who,
+                   p->message);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The date of a TABARI header (or the override) into date[11]; 0 after a
+ * reject. */
+static int tabari_record_date(const reader *r, const dyad_tabari_record *rec, const char *who,
+                              char date[11])
+{
+    const char *d = r->override ? r->override : rec->date;
+    if (d && strlen(d) == 10) {
+        memcpy(date, d, 11);
+        return 1;
+    }
+    const char *raw = rec->date_raw ? rec->date_raw : "";
+    size_t n = strlen(raw);
+    char sn[200];
+    snippet(sn, raw, n);
+    reject(r, DYAD_ERR_BAD_DATE, rec->line, -1, "%s: bad date \"%s\" in the header: %s", who, sn,
+           n == 6 || n == 8 ? "no such day in the calendar" : "expected YYMMDD or YYYYMMDD");
+    return 0;
+}
+
+/* One TABARI record: an article, a reject, or nothing (a record of option
+ * commands, or one of comments only). Returns 0 for nothing, else 1. */
+static int tabari_record(const reader *r, const dyad_tabari_record *rec, int *stop)
+{
+    if (rec->stray) {
+        reject(r, DYAD_ERR_FORMAT, rec->line, -1,
+               "text outside a record (lines %ld-%ld, no \"YYMMDD ID\" header line before "
+               "it): not read",
+               rec->line, rec->last_line);
+        return 1;
+    }
+    if (rec->n_options > 0)
+        return 0;
+    char who[220];
+    record_name(who, rec->id_word);
+    if (tabari_problem(r, rec, who))
+        return 1;
+    if (dyad_is_blank(rec->text, rec->text_len)) {
+        if (rec->has_comment)
+            return 0;
+        reject(r, DYAD_ERR_EMPTY, rec->line, -1,
+               "%s has no text (the header line must be followed by the text, up to a blank "
+               "line)",
+               who);
+        return 1;
+    }
+    if (!rec->id_word || !rec->id_word[0]) {
+        reject(r, DYAD_ERR_FORMAT, rec->line, -1,
+               "the header has no record id after the date (\"YYMMDD ID\"): the record was "
+               "not read");
+        return 1;
+    }
+    char date[11];
+    if (!tabari_record_date(r, rec, who, date) ||
+        !field_ok(r, rec->line, who, "the text", rec->text, rec->text_len))
+        return 1;
+    dyad_article a = {rec->id_word, date, NULL, NULL, rec->text, rec->text_len, NULL, 0};
+    if (r->on_article && r->on_article(r->ctx, &a))
+        *stop = 1;
+    return 1;
+}
+
+/* TABARI text records (src/tabari_text.h). */
+static dyad_status read_tabari(const reader *r, const char *buf, size_t len, int *stop)
+{
+    size_t first = first_content(buf, len);
+    if (first == len) {
+        reject_blank_file(r, len);
+        return DYAD_OK;
+    }
+    /* a TABARI file starts with a header ("YYMMDD ID") or a '#' comment */
+    int starts_ok = is_digit((unsigned char)buf[first]) || buf[first] == '#';
+    if (reject_binary_file(r, buf, len, starts_ok, "TABARI text"))
+        return DYAD_OK;
+    dyad_tabari_reader *tr = dyad_tabari_reader_new(buf, len);
+    if (!tr)
+        return DYAD_ERR_NOMEM;
+    const dyad_tabari_record *rec;
+    int rc = 0, any = 0;
+    while (!*stop && (rc = dyad_tabari_next(tr, &rec)) == 1)
+        any |= tabari_record(r, rec, stop);
+    dyad_tabari_reader_free(tr);
+    if (rc < 0)
+        return DYAD_ERR_NOMEM;
+    if (!any)
+        reject(r, DYAD_ERR_EMPTY, 0, -1,
+               "no articles: the file holds no TABARI record with text (only comments or "
+               "option records)");
     return DYAD_OK;
 }
 
@@ -685,9 +1046,17 @@ dyad_status dyad_read_articles(const char *name, const char *buf, size_t len,
     if (fmt == DYAD_INPUT_AUTO)
         fmt = dyad_input_format_for(name);
     int stop = 0;
-    if (fmt == DYAD_INPUT_JSONL)
+    switch (fmt) {
+    case DYAD_INPUT_TEXT:
+        return read_text(&r, buf, len, &stop);
+    case DYAD_INPUT_JSONL:
         return read_jsonl(&r, buf, len, &stop);
-    if (fmt != DYAD_INPUT_TEXT)
-        return DYAD_ERR_INVALID_ARG;
-    return read_text(&r, buf, len, &stop);
+    case DYAD_INPUT_PETRARCH_XML:
+        return read_xml(&r, buf, len, &stop);
+    case DYAD_INPUT_TABARI:
+        return read_tabari(&r, buf, len, &stop);
+    case DYAD_INPUT_AUTO:
+        break;
+    }
+    return DYAD_ERR_INVALID_ARG;
 }

@@ -1,8 +1,8 @@
 /*
- * reader.h — internal helpers of the article readers (src/reader.c):
- * date parsing, the leading "date YYYY-MM-DD" token, UTF-8 and binary
- * checks, and dyad_error filling. The public entry point is
- * dyad_read_articles() in dyad.h.
+ * reader.h — internal helpers of the article readers (src/reader.c: text,
+ * JSON Lines, PETRARCH XML, TABARI records): date parsing, the leading
+ * "date YYYY-MM-DD" token, UTF-8 and binary checks, and dyad_error
+ * filling. The public entry point is dyad_read_articles() in dyad.h.
  */
 #ifndef DYAD_READER_H
 #define DYAD_READER_H
@@ -74,7 +74,8 @@ void dyad_error_vsetf(dyad_error *e, dyad_status code, const char *file, long li
 char *dyad_id_from_name(const char *name);
 
 /** Input format for a file name with DYAD_INPUT_AUTO: ".jsonl" (any case)
- *  is JSONL; everything else, including "-", is text. */
+ *  is JSONL, ".xml" (any case) PETRARCH XML; everything else, including
+ *  "-", is text. TABARI input is never chosen by name. */
 dyad_input_format dyad_input_format_for(const char *name);
 
 #endif

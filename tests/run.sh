@@ -86,6 +86,7 @@ if want golden; then
         run_script "cli output ($bin)" env DYAD_BIN="$bin" sh tests/cli/test_output.sh
         run_script "cli threads ($bin)" env DYAD_BIN="$bin" sh tests/cli/test_threads.sh
         run_script "cli dict ($bin)" env DYAD_BIN="$bin" sh tests/cli/test_dict.sh
+        run_script "cli validate ($bin)" env DYAD_BIN="$bin" sh tests/cli/test_validate.sh
     done
 fi
 

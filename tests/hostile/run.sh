@@ -2,9 +2,10 @@
 # tests/hostile/run.sh — hostile input for `dyad code`: invalid UTF-8, NUL
 # bytes, a 50 MB line, 100,000 nested parentheses and quotes, binary junk,
 # empty files, unreadable files, a JSON Lines file of alternating good and
-# bad records, and more. Every input is generated at run time into
-# build/hostile/in/ (about 110 MB, made again when this script changes; nothing
-# is committed); each binary's outputs go to build/hostile/<binary>/out/.
+# bad records, a truncated PETRARCH XML file, and more. Every input is
+# generated at run time into build/hostile/in/ (about 110 MB, made again when
+# this script changes; nothing is committed); each binary's outputs go to
+# build/hostile/<binary>/out/.
 #
 # For every case dyad must
 #   - not crash: exit status 0, 1 or 3 (the expected one), never >= 128;
@@ -118,6 +119,10 @@ gen() {
     printf '{"id":"x","date":"2024-02-02","text":"Israel met' > unterminated.jsonl
     { printf "$G" 1; printf '{"id":"x","date":"2024-02-02","text":"Israel met'; } > unterminated-last.jsonl
     { date_line; printf 'Israel met Egypt \342\200\234and said'; } > unterminated.txt
+    # PETRARCH XML (chosen by the .xml name) cut off inside its third record
+    { printf '<Sentences>\n'
+      printf '<Sentence date="20240202" id="x_%d" source="T" sentence="True">\n<Text>Israel met Egypt in Cairo.</Text>\n</Sentence>\n' 1 2
+      printf '<Sentence date="20240202" id="x_3" sentence="True">\n<Text>Israel met'; } > unterminated.xml
 
     # empty and nearly empty files
     mkdir -p empty
@@ -339,6 +344,13 @@ if want_case unterminated; then
     run_case unterminated 1 4 2 2 unterminated.jsonl unterminated-last.jsonl unterminated.txt
     expect_err "unterminated.jsonl:1: "
     expect_err "unterminated-last.jsonl:2: "
+fi
+if want_case unterminated-xml; then
+    # the records before the cut are coded; the cut is one failure naming its line
+    run_case unterminated-xml 1 3 2 1 unterminated.xml
+    expect_err "dyad: unterminated.xml:9: bad XML: "
+    expect_err "the rest of the file was not read"
+    expect_articles 2 x_
 fi
 if want_case empty; then
     run_case empty 3 5 0 5 empty

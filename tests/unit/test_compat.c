@@ -8,6 +8,7 @@
 #include "text.h"
 
 static cp_dict *D;
+static cp_settings S; /* the settings code() runs with */
 
 /* "A_B C" → phrase; a word ending in '*' is a stem. */
 static cp_phrase ph(const char *text) {
@@ -20,7 +21,7 @@ static cp_phrase ph(const char *text) {
         size_t n = strlen(tok);
         int stem = n > 1 && tok[n - 1] == '*';
         if (stem) tok[n - 1] = 0;
-        p.w[p.n++] = (cp_word){tok, (unsigned char)stem};
+        p.w[p.n++] = (cp_word){tok, (unsigned char)stem, 0};
     }
     return p;
 }
@@ -62,9 +63,9 @@ static const char *code(const char *sentence, const char *verbs, long date) {
         char key[64];
         snprintf(key, sizeof key, " %s ", w);
         int isverb = verbs && strstr(verbs, key) != NULL;
-        t[n++] = (cp_token){w, NULL, isverb ? TAG_VBD : TAG_NN};
+        t[n++] = (cp_token){w, NULL, isverb ? TAG_VBD : TAG_NN, 0};
     }
-    cp_settings s = {0};
+    cp_settings s = S;
     cp_result r;
     out[0] = 0;
     if (cp_code_sentence(D, &s, t, n, date, &a, &r) == 0) {
@@ -91,25 +92,45 @@ static void build(void) {
     cp_actor_code(D, dated, "BREELI", CD_ANY, 0, 0);
     cp_actor_phrase(D, dated, ph("TELEMAR"));
     cp_agent(D, ph("FOREIGN MINISTER"), "GOV", 0, "test");
-    int b = cp_block_new(D, "ATTACK", "190");
-    cp_verb(D, b, ph("ATTACK*"), 0, NULL, 0, NULL);
-    int f = cp_block_new(D, "FREE", "080");
-    cp_verb(D, f, ph("FREED"), 0, NULL, 0, NULL);
+    int b = cp_block_new(D, "ATTACK", "190", NULL);
+    cp_verb(D, b, ph("ATTACK*"), 0, NULL, 0, NULL, NULL);
+    int f = cp_block_new(D, "FREE", "080", NULL);
+    cp_verb(D, f, ph("FREED"), 0, NULL, 0, NULL, NULL);
     cp_elem p1[] = {mark(CE_TGT, 0), mark(CE_VERB, 0), word("FROM", 0), mark(CE_SRC, 0)};
     cp_pattern(D, f, p1, 4, "066", NULL, "- + * FROM $", "test:1");
-    int m = cp_block_new(D, "MEET", "040");
-    cp_verb(D, m, ph("MET"), 0, NULL, 0, NULL);
+    int m = cp_block_new(D, "MEET", "040", NULL);
+    cp_verb(D, m, ph("MET"), 0, NULL, 0, NULL, NULL);
     cp_elem p2[] = {mark(CE_COMP, 0), mark(CE_VERB, 0)};
     cp_pattern(D, m, p2, 2, "043", NULL, "- % *", "test:2");
-    int v = cp_block_new(D, "VISIT", "032");
-    cp_verb(D, v, ph("VISITED"), 0, NULL, 0, NULL);
+    int v = cp_block_new(D, "VISIT", "032", NULL);
+    cp_verb(D, v, ph("VISITED"), 0, NULL, 0, NULL, NULL);
     cp_elem p3[] = {mark(CE_VERB, 0), mark(CE_TGT, 0)};
     cp_pattern(D, v, p3, 2, "032", "033", "- * +", "test:3");
-    int r = cp_block_new(D, "RESTORE", "---");
-    cp_verb(D, r, ph("RESTORED"), 0, NULL, 0, NULL);
+    int r = cp_block_new(D, "RESTORE", "---", NULL);
+    cp_verb(D, r, ph("RESTORED"), 0, NULL, 0, NULL, NULL);
     cp_elem p4[] = {mark(CE_VERB, 1), word("DIPLOMATIC", 1), word("TIES", 0)};
     cp_pattern(D, r, p4, 3, "064", NULL, "- *_DIPLOMATIC_TIES", "test:4");
     cp_discard(D, ph("FOOTBALL"), 0);
+    /* for test_groups and test_verbs */
+    actor("THE SHIRE", "FRO/BIL/SAM");
+    actor("ISILDUR", "+++");
+    int dd = cp_actor_new(D, "test");
+    cp_actor_code(D, dd, "HOB", CD_ANY, 0, 0);
+    cp_actor_code(D, dd, "HOBGOV", CD_RANGE, 19950101, 19951231);
+    cp_actor_phrase(D, dd, ph("HAMFAST"));
+    int pr = cp_actor_new(D, "test");
+    cp_actor_code(D, pr, "DOL", CD_ANY, 0, 0);
+    cp_phrase prince = ph("PRINCE DOL AMROTH");
+    prince.w[0].gap = 1;
+    cp_actor_phrase(D, pr, prince);
+    cp_agent(D, ph("SOLDIERS"), "MIL", 0, "test");
+    cp_agent(D, ph("LAWMAKERS"), "LEG", 0, "test");
+    int sd = cp_block_new(D, "SAY", "023?", NULL);
+    cp_verb(D, sd, ph("SAID"), 0, NULL, 0, NULL, NULL);
+    int sn = cp_block_new(D, "SENTENCE", "---", NULL);
+    cp_verb(D, sn, ph("SENTENCED"), 0, NULL, 0, NULL, NULL);
+    cp_elem p5[] = {mark(CE_VERB, 0), mark(CE_TGT, 0)};
+    cp_pattern(D, sn, p5, 2, "", "173", "- * + [:173]", "test:5");
     cp_dict_finish(D);
 }
 
@@ -149,11 +170,61 @@ static void test_agents_dates(void) {
               "discard1");
 }
 
+static void test_groups(void) {
+    h_test = "groups";
+    /* a compound code is one actor each */
+    CHECK_STR(code("The Shire attacked Rohan", " ATTACKED ", 19950101),
+              "FRO>ROH:190 BIL>ROH:190 SAM>ROH:190");
+    /* agent + preposition + actors */
+    CHECK_STR(code("Soldiers from Arnor attacked Rohan", " ATTACKED ", 19950101), "ARNMIL>ROH:190");
+    CHECK_STR(code("Lawmakers in Arnor and Rohan attacked Osgiliath", " ATTACKED ", 19950101),
+              "ARNLEG>OSG:190 ROHLEG>OSG:190");
+    /* compounds across determiners (and adjectives, which this helper never tags) */
+    CHECK_STR(code("Arnor and the Rohan attacked Osgiliath", " ATTACKED ", 19950101),
+              "ARN>OSG:190 ROH>OSG:190");
+    /* no conjunction: not a compound */
+    CHECK_STR(code("Arnor evil Rohan attacked Osgiliath", " ATTACKED ", 19950101),
+              "ARN>OSG:190");
+    /* a dated code wins over the undated one while its dates hold */
+    CHECK_STR(code("Hamfast attacked Rohan", " ATTACKED ", 19950601), "HOBGOV>ROH:190");
+    CHECK_STR(code("Hamfast attacked Rohan", " ATTACKED ", 19960601), "HOB>ROH:190");
+    /* words of a phrase with gap set may have others between them */
+    CHECK_STR(code("The Prince of Dol Amroth attacked Rohan", " ATTACKED ", 19950101),
+              "DOL>ROH:190");
+    /* an actor coded +++ makes the sentence complex */
+    CHECK_STR(code("Isildur attacked Rohan", " ATTACKED ", 19950101), "discard3");
+}
+
+static void test_verbs(void) {
+    h_test = "verbs";
+    /* a clause joined by "and" shares the subject */
+    CHECK_STR(code("Arnor attacked Rohan and freed Osgiliath", " ATTACKED FREED ", 19950101),
+              "ARN>ROH:190 ARN>OSG:080");
+    /* without "and", only the first verb codes */
+    CHECK_STR(code("Arnor attacked Rohan then freed Osgiliath", " ATTACKED FREED ", 19950101),
+              "ARN>ROH:190");
+    /* a tentative code (023?) gives way to a later verb, else stands without '?' */
+    CHECK_STR(code("Arnor said it attacked Rohan", " SAID ATTACKED ", 19950101), "ARN>ROH:190");
+    CHECK_STR(code("Arnor said Rohan", " SAID ", 19950101), "ARN>ROH:023");
+    /* [:173]: only the reverse event */
+    CHECK_STR(code("Arnor sentenced Rohan", " SENTENCED ", 19950101), "ROH>ARN:173");
+    /* settings: a default source, no actor before the verb */
+    S.default_src = "DEF";
+    S.prior = 1;
+    CHECK_STR(code("Yesterday attacked Rohan", " ATTACKED ", 19950101), "DEF>ROH:190");
+    S = (cp_settings){0};
+    S.noactprior = 1;
+    CHECK_STR(code("Yesterday attacked Rohan", " ATTACKED ", 19950101), "discard3");
+    S = (cp_settings){0};
+}
+
 int main(void) {
     build();
     RUN(test_basic);
     RUN(test_patterns);
     RUN(test_agents_dates);
+    RUN(test_groups);
+    RUN(test_verbs);
     cp_dict_free(D);
     DONE();
 }
