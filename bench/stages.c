@@ -422,12 +422,16 @@ static dyad_model *load_model(const char *data, const char *dict_dir, dyad_error
 {
     if (!dict_dir)
         return dyad_model_load(data, err);
-    dyad_dict_file *files = NULL;
-    size_t n = 0;
-    if (dyad_dict_files_from(dict_dir, &files, &n, err) != DYAD_OK)
+    dyad_dictset *set = dyad_dictset_new();
+    if (!set) {
+        err->code = DYAD_ERR_NOMEM;
+        snprintf(err->message, sizeof err->message, "out of memory");
         return NULL;
-    dyad_model *m = dyad_model_load_peer(files, n, err);
-    dyad_dict_files_free(files, n);
+    }
+    dyad_model *m = NULL;
+    if (dyad_dictset_add_dir(set, dict_dir, err) == DYAD_OK)
+        m = dyad_model_load_dictset(set, err);
+    dyad_dictset_free(set);
     return m;
 }
 
@@ -510,9 +514,8 @@ int main(int argc, char **argv)
     printf("articles: %zu\n", c.n);
     printf("text_bytes: %zu\n", bytes);
     printf("dictionaries: %s\n", dict_dir ? dict_dir : (data ? data : "default"));
-    const char *summary = dyad_model_summary(m);
-    if (summary && *summary)
-        fputs(summary, stdout);
+    for (size_t i = 0; i < dyad_model_file_count(m); i++)
+        printf("dictionary_file: %s\n", dyad_model_file_summary(m, i));
     printf("model_load_s: %.4f\n", t_model);
     printf("model_rss_kb: %ld\n", rss_model);
     printf("model_warnings: %zu\n", dyad_model_warnings(m));

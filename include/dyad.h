@@ -343,6 +343,17 @@ DYAD_API int dyad_model_is_peer(const dyad_model *m);
 DYAD_API dyad_status dyad_validate(const char *path, const char *dict_dir, unsigned flags,
                                    FILE *out, size_t *passed, size_t *total, dyad_error *err);
 
+/**
+ * Convert one PETRARCH2 or TABARI dictionary file of KIND into dyad's own
+ * format (docs/DICTIONARIES.md), written to out; what dyad's format cannot
+ * express becomes a comment line "# not converted (reason): entry". A
+ * one-line summary (entries, malformed, converted, not converted by reason)
+ * goes to report (may be NULL). DYAD_ERR_IO when the file cannot be read or
+ * out cannot be written.
+ */
+DYAD_API dyad_status dyad_dict_convert(const char *kind, const char *path, FILE *out,
+                                       FILE *report, dyad_error *err);
+
 /* --- end of the peers' dictionaries ---------------------------------------- */
 
 #ifdef __cplusplus

@@ -375,6 +375,23 @@ static int phrase_at(const ctx *c, const cp_phrase *ph, int i) {
     return p;
 }
 
+/* Does phrase ph match tokens ending at end (exclusive)? Returns its first
+ * token or -1; words with gap set may have up to MAX_GAP tokens after them. */
+static int phrase_back(const ctx *c, const cp_phrase *ph, int end) {
+    int p = end - 1;
+    if (ph->n <= 0 || p < 0 || p >= c->n || !word_ok(&ph->w[ph->n - 1], &c->t[p])) return -1;
+    for (int k = ph->n - 2; k >= 0; k--) {
+        int lim = ph->w[k].gap ? p - 1 - MAX_GAP : p - 1, q;
+        for (q = p - 1; q >= 0 && q >= lim; q--) {
+            if (word_ok(&ph->w[k], &c->t[q])) break;
+            if (!strcmp(c->t[q].word, ",")) q = -1;
+        }
+        if (q < 0 || q < lim) return -1;
+        p = q;
+    }
+    return p;
+}
+
 /* Candidate lists for a token: exact key and every prefix in the stem map. */
 typedef void (*cand_fn)(const ctx *c, const cp_name *nm, int i, void *st);
 
@@ -495,6 +512,8 @@ static int is_adj(const ctx *c, int i) {
 }
 
 static char *join_code(dyad_arena *a, const char *actor, const cp_name *ag) {
+    if (ag->prefix && !strncmp(actor, ag->agent_code, strlen(ag->agent_code)))
+        return dyad_arena_strdup(a, actor); /* NGM~ + an NGM actor */
     if (ag->prefix) return dyad_arena_printf(a, "%s%s", ag->agent_code, actor);
     if (strstr(actor, ag->agent_code)) return dyad_arena_strdup(a, actor);
     return dyad_arena_printf(a, "%s%s", actor, ag->agent_code);
@@ -573,6 +592,7 @@ static int agent_of(ctx *c, unit *u, int nu, int k, group *g) {
     while (is_det(c, j) || is_adj(c, j)) j++;
     if (ka >= nu || u[ka].start != j || !is_actor(&u[ka])) return 0;
     int ke = actor_list(c, u, nu, ka);
+    if (c->d->style == CP_STYLE_TABARI) ke = ka + 1; /* TABARI: the first actor only */
     memset(g, 0, sizeof *g);
     g->start = u[k].start;
     g->end = u[ke - 1].end;
@@ -742,8 +762,8 @@ static int elem_bwd(ctx *c, const cp_elem *e, int end) {
     switch (e->kind) {
     case CE_ALT:
         for (int k = 0; k < e->nalts; k++) {
-            int s = end - e->alts[k].n;
-            if (s >= 0 && phrase_at(c, &e->alts[k], s) == end) return s;
+            int s = phrase_back(c, &e->alts[k], end);
+            if (s >= 0) return s;
         }
         return -1;
     case CE_SRC:
@@ -828,36 +848,42 @@ typedef struct vhit {
     int vs, ve;
 } vhit;
 
-static void collect_verbs(const ctx *c, const plist *l, int i, int exact, vhit *h,
-                          int *nh, int cap) {
+static void collect_verbs(const ctx *c, const plist *l, int i, int via_lemma, vhit *h, int *nh,
+                          int cap) {
     for (int k = 0; l && k < l->n && *nh < cap; k++) {
         const cp_vent *v = l->v[k];
-        const cp_word *w = &v->ph.w[v->verb];
-        if (!exact && !word_ok(w, &c->t[i])) continue;
+        if (via_lemma && v->ph.w[v->verb].stem == CP_VERBATIM) continue;
+        int seen = 0;
+        for (int j = 0; j < *nh; j++) seen |= h[j].v == v;
         int vs, ve;
-        if (!verb_at(c, v, i, &vs, &ve)) continue;
+        if (seen || !verb_at(c, v, i, &vs, &ve)) continue;
         h[(*nh)++] = (vhit){v, vs, ve};
     }
 }
 
-/* All verb entries at token i (longest phrase first). */
+/* Stems that begin form: every prefix of it in the stem map. */
+static void collect_stems(const ctx *c, const char *form, int i, vhit *h, int *nh, int cap) {
+    size_t len = strlen(form);
+    size_t maxk = len < (size_t)c->d->maxstem ? len : (size_t)c->d->maxstem;
+    char buf[128];
+    if (maxk >= sizeof buf) maxk = sizeof buf - 1;
+    for (size_t k = 1; k <= maxk; k++) {
+        memcpy(buf, form, k);
+        buf[k] = 0;
+        collect_verbs(c, dyad_strmap_get(&c->d->verb_stem, buf), i, 0, h, nh, cap);
+    }
+}
+
 static int verbs_at(const ctx *c, int i, vhit *h, int cap) {
     int nh = 0;
     const char *w = c->t[i].word;
     if (dyad_strmap_get(&c->d->notverb, w)) return 0;
-    collect_verbs(c, dyad_strmap_get(&c->d->verb_exact, w), i, 1, h, &nh, cap);
-    if (c->t[i].lemma && strcmp(c->t[i].lemma, w) != 0)
-        collect_verbs(c, dyad_strmap_get(&c->d->verb_exact, c->t[i].lemma), i, 1, h, &nh, cap);
+    const char *lem = c->t[i].lemma && strcmp(c->t[i].lemma, w) != 0 ? c->t[i].lemma : NULL;
+    collect_verbs(c, dyad_strmap_get(&c->d->verb_exact, w), i, 0, h, &nh, cap);
+    if (lem) collect_verbs(c, dyad_strmap_get(&c->d->verb_exact, lem), i, 1, h, &nh, cap);
     if (c->d->verb_stem.len) {
-        size_t len = strlen(w);
-        size_t maxk = len < (size_t)c->d->maxstem ? len : (size_t)c->d->maxstem;
-        char buf[128];
-        if (maxk >= sizeof buf) maxk = sizeof buf - 1;
-        for (size_t k = 1; k <= maxk; k++) {
-            memcpy(buf, w, k);
-            buf[k] = 0;
-            collect_verbs(c, dyad_strmap_get(&c->d->verb_stem, buf), i, 0, h, &nh, cap);
-        }
+        collect_stems(c, w, i, h, &nh, cap);
+        if (lem) collect_stems(c, lem, i, h, &nh, cap); /* MET: lemma MEET, stem MEET */
     }
     /* longest verb phrase first */
     for (int a = 1; a < nh; a++)
@@ -940,6 +966,14 @@ static int conjoined(const ctx *c, int from, int to) {
         if (c->gin[x] >= 0) return -1;
         if (is_word(c, x, "AND") || is_word(c, x, "BUT")) return x + 1;
     }
+    return -1;
+}
+
+/* CODE BY CLAUSE: a conjunction ("and", "or", "but") in [from, to) starts a
+ * new clause; returns the token after the last one, or -1. */
+static int clause_start(const ctx *c, int from, int to) {
+    for (int x = to - 1; x >= from; x--)
+        if (is_word(c, x, "AND") || is_word(c, x, "BUT") || is_word(c, x, "OR")) return x + 1;
     return -1;
 }
 
@@ -1053,12 +1087,15 @@ int cp_code_sentence(const cp_dict *d, const cp_settings *s, const cp_token *t, 
         return 0;
     }
     int cap = 0, coded = 0, carry = -1, last_end = 0, tentative = -1, dsrc = -1, dtgt = -1;
+    int last_tgt = -1;
     vhit h[16];
     for (int i = 0; i < n; i++) {
         if (c.gin[i] >= 0 || !verb_tag_ok(&c, i)) continue;
         int clause = 0;
-        if (coded && !(s && s->code_all) && (clause = conjoined(&c, last_end, i)) < 0) continue;
-        if (coded && s && s->code_all) {
+        int mode = s ? s->code_all : 0;
+        if (coded && mode == 0 && (clause = conjoined(&c, last_end, i)) < 0) continue;
+        if (coded && mode == 1 && (clause = clause_start(&c, last_end, i)) < 0) continue;
+        if (coded && mode == 2) {
             /* every verb: its subject is a group right before it ("but Dagolath
              * promised"), else, after "and"/"or"/"but", the sentence's source */
             int x = i - 1;
@@ -1103,8 +1140,10 @@ int cp_code_sentence(const cp_dict *d, const cp_settings *s, const cp_token *t, 
                 if (pair_events(&c, out, &cap, comp, comp, code, NULL, i, hit, where) != 0)
                     return -1;
             } else {
-                int from = !coded ? -1 : s && s->code_all && c.ng ? 0 : carry;
+                int from = !coded ? -1 : s && s->code_all == 2 && c.ng ? 0 : carry;
                 fill_roles(&c, &h[k], i, from, clause, &src, &tgt);
+                if (tgt < 0 && coded && s && s->code_all == 2 && last_tgt >= 0 && last_tgt != src)
+                    tgt = last_tgt; /* "urged Bree to assist it": the clause's object */
                 if (src < 0 && s && s->default_src) {
                     if (dsrc < 0 && (dsrc = default_group(&c, s->default_src, h[k].vs)) < 0)
                         return -1;
@@ -1122,7 +1161,10 @@ int cp_code_sentence(const cp_dict *d, const cp_settings *s, const cp_token *t, 
                 if (pair_events(&c, out, &cap, src, tgt, reverse_only ? NULL : code,
                                 reverse_only ? code : code2, i, hit, where) != 0)
                     return -1;
-                if (!tent) carry = src;
+                if (!tent) {
+                    carry = src;
+                    last_tgt = tgt;
+                }
             }
             if (!tent) {
                 coded = 1;

@@ -27,8 +27,10 @@ typedef struct cp_dict cp_dict;
 enum {
     CP_EXACT = 0,  /* the same word */
     CP_STEM = 1,   /* any word that begins with it (TABARI stems) */
-    CP_INFLECT = 2 /* the word, the word with a regular ending (-S, -ES, -IES, -ED,
-                      -D, -IED, -ING, 'S), or a token whose lemma it is */
+    CP_INFLECT = 2, /* the word, the word with a regular ending (-S, -ES, -IES, -ED,
+                       -D, -IED, -ING, 'S), or a token whose lemma it is */
+    CP_VERBATIM = 3 /* a verb written `BAN=` (TABARI): this word only, not through
+                       the token's lemma */
 };
 typedef struct cp_word {
     const char *w;
@@ -106,8 +108,10 @@ typedef struct cp_settings {
     int complex_verbs;       /* COMPLEX: VERBS[n]: more verbs make the sentence complex (0: no cap) */
     int complex_conj;        /* COMPLEX: CONJ[n]: more conjunctions do (0: no cap) */
     int noactprior;          /* COMPLEX: NOACTPRIOR: no actor before the verb: complex */
-    int code_all;            /* SET: CODE BY CLAUSE / CODE ALL: every verb, not only the
-                                first and those joined to it by "and" */
+    int code_all;            /* 0 (SET: CODE BY SENTENCE): the first verb that codes and
+                                those joined to it by "and"/"but"; 1 (CODE BY CLAUSE): also
+                                each clause after "and"/"or"/"but", with its own subject;
+                                2 (CODE ALL): every verb */
     int min_words;           /* SET: MINIMUM WORDS: shorter sentences are not coded */
 } cp_settings;
 

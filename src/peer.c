@@ -347,12 +347,13 @@ static unsigned char word_mode(const conv *c, unsigned flags, int mode) {
 }
 
 /* Append word u to w[*n], split as dyad's tokenizer splits text: "DIDN'T"
- * -> "DID" "N'T", "ESTONIA'S" -> "ESTONIA" "'S". */
+ * -> "DID" "N'T", "ESTONIA'S" -> "ESTONIA" "'S", "ANTI-" -> "ANTI" "-". */
 static int put_word(conv *c, cp_word *w, int *n, const char *u, unsigned char mode) {
     size_t len = strlen(u);
     size_t cut = 0;
     if (len > 3 && !strcmp(u + len - 3, "N'T")) cut = len - 3;
     else if (len > 2 && !strcmp(u + len - 2, "'S")) cut = len - 2;
+    else if (len > 1 && u[len - 1] == '-') cut = len - 1; /* "ANTI-" -> "ANTI" "-" */
     if (!cut) {
         w[(*n)++] = (cp_word){u, mode, 0};
         return 0;
@@ -623,7 +624,7 @@ static int load_verb(conv *c, const fd_verb *v, int block) {
         return 0;
     }
     /* the verb word itself: TABARI stems as written, else regular forms */
-    const char **forms = dyad_arena_calloc(c->a, (size_t)v->nforms + 4, sizeof *forms);
+    const char **forms = dyad_arena_calloc(c->a, (size_t)v->nforms + 6, sizeof *forms);
     if (!forms) return -1;
     int nf = 0;
     if (v->has_forms) {
@@ -637,8 +638,16 @@ static int load_verb(conv *c, const fd_verb *v, int block) {
             if (f->n && !u) return -1;
             if (u) forms[nf++] = u;
         }
+    } else if (v->words.w[v->verb_index].flags & FW_EQ) {
+        ph.w[v->verb_index].stem = CP_VERBATIM; /* TABARI `BAN=`: exactly this word */
     } else if (ph.w[v->verb_index].stem != CP_STEM) {
         if (verb_forms(c, ph.w[v->verb_index].w, forms, &nf) != 0) return -1;
+        if (c->fd->dialect == FD_TABARI) { /* TABARI 0.8's endings of a `WORD_` verb */
+            const char *w = ph.w[v->verb_index].w;
+            forms[nf++] = dyad_arena_printf(c->a, "%sES", w);
+            forms[nf++] = dyad_arena_printf(c->a, "%sEN", w);
+            if (!forms[nf - 1] || !forms[nf - 2]) return -1;
+        }
     }
     if (ph.w[v->verb_index].stem == CP_INFLECT) ph.w[v->verb_index].stem = CP_EXACT;
     return cp_verb(c->cp, block, ph, v->verb_index, forms, nf, v->code, v->code ? v->code2 : NULL);
@@ -761,4 +770,50 @@ oom:
     dyad_model_free(m);
     dyad_error_setf(err, DYAD_ERR_NOMEM, NULL, 0, -1, "out of memory loading the dictionaries");
     return NULL;
+}
+
+/* ---------------------------------------------------------- conversion */
+
+dyad_status dyad_dict_convert(const char *kind, const char *path, FILE *out, FILE *report,
+                              dyad_error *err) {
+    int k = kind ? dyad_fdict_kind_from_name(kind) : 0;
+    if (!k || !path || !out) {
+        dyad_error_setf(err, DYAD_ERR_INVALID_ARG, path, 0, -1,
+                        "want a kind (verbs, actors, agents, discards, issues), a file and an "
+                        "output");
+        return DYAD_ERR_INVALID_ARG;
+    }
+    dyad_fdict fd;
+    char msg[512];
+    if (dyad_fdict_load(&fd, path, k, FD_AUTO, NULL, NULL, msg, sizeof msg) != 0) {
+        dyad_fdict_free(&fd);
+        dyad_error_setf(err, DYAD_ERR_IO, path, 0, -1, "%s", msg);
+        return DYAD_ERR_IO;
+    }
+    fd_write_counts wc;
+    memset(&wc, 0, sizeof wc);
+    fd_write_opts opts = {0, NULL};
+    fprintf(out, "# converted by dyad dict convert from %s (%s, %s)\n", base_name(path), kind,
+            dyad_fdict_dialect_name(fd.dialect));
+    int rc = dyad_fdict_write_dyad(&fd, out, &opts, &wc, msg, sizeof msg);
+    if (rc != 0) {
+        dyad_error_setf(err, DYAD_ERR_IO, path, 0, -1, "%s", msg);
+    } else if (report) {
+        const fd_counts *fc = dyad_fdict_counts(&fd);
+        fprintf(report,
+                "%s: %s (%s): %zu entries, %zu malformed; %zu converted into %zu lines, %zu "
+                "not converted",
+                path, kind, dyad_fdict_dialect_name(fd.dialect), fc->entries, fc->malformed,
+                wc.converted, wc.lines, wc.not_converted);
+        const char *sep = " (";
+        for (int r = 0; r < FD_NC_COUNT; r++)
+            if (wc.reason[r]) {
+                fprintf(report, "%s%s %zu", sep, dyad_fdict_nc_name(r), wc.reason[r]);
+                sep = ", ";
+            }
+        fprintf(report, "%s; %zu TABARI stems written as whole words\n", *sep == ',' ? ")" : "",
+                wc.stems);
+    }
+    dyad_fdict_free(&fd);
+    return rc == 0 ? DYAD_OK : DYAD_ERR_IO;
 }

@@ -430,7 +430,8 @@ static void tabari_settings(const dyad_tabari_options *o, cp_settings *cs, char 
     for (size_t i = 0; i < o->n_cmds; i++) {
         const dyad_tabari_option *c = &o->cmds[i];
         if (strcmp(c->command, "SET") != 0 || !c->name) continue;
-        if (!strcmp(c->name, "CODE ALL") || !strcmp(c->name, "CODE BY CLAUSE")) cs->code_all = 1;
+        if (!strcmp(c->name, "CODE ALL")) cs->code_all = 2;
+        else if (!strcmp(c->name, "CODE BY CLAUSE")) cs->code_all = 1;
         else if (!strcmp(c->name, "CODE BY SENTENCE")) cs->code_all = 0;
     }
 }

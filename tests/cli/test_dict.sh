@@ -134,5 +134,42 @@ status "(e) dict check on a missing directory" $? 2
 status "(e) dict --help" $? 0
 has_prefix "$tmp/help" "Usage: dyad dict check [--data DIR] [--strict]"
 
+# (f) the peers' dictionaries: a TABARI verbs file and a PETRARCH2 actors file
+# written here (invented names), checked, counted, converted and coded with
+mkdir -p "$tmp/peer"
+printf '%s\n' '; TABARI verbs' 'ATTACK  [190]' '- * PLAN_ [---]' 'MEET [031:031]' \
+    'GREET_ [no code here' '~~FINISH' > "$tmp/peer/t.verbs"
+printf '%s\n' 'ARNOR [ARN]' '+ARNORIAN' 'ROHAN [ROH]' 'TELEMAR [BRE]' \
+    '    [BREGOV 19950101-19951231]' 'GONDOR' > "$tmp/peer/p.actors.txt"
+"$BIN" dict check --dict verbs="$tmp/peer/t.verbs" --dict actors="$tmp/peer/p.actors.txt" \
+    > "$tmp/pcheck" 2>&1
+status "(f) dict check --dict" $? 0
+grep -q "t.verbs:5: " "$tmp/pcheck" && ok || bad "(f) the malformed verb line is not reported as t.verbs:5"
+grep -q "p.actors.txt:6: " "$tmp/pcheck" && ok || bad "(f) the actor without a code is not reported as p.actors.txt:6"
+has "$tmp/pcheck" "dyad dict check: 2 malformed entries in 2 files"
+"$BIN" dict check --strict --dict verbs="$tmp/peer/t.verbs" > /dev/null 2>&1
+status "(f) dict check --strict with a malformed entry" $? 1
+"$BIN" dict stats --dict verbs="$tmp/peer/t.verbs" --dict actors="$tmp/peer/p.actors.txt" \
+    > "$tmp/pstats" 2>&1
+status "(f) dict stats --dict" $? 0
+grep -q "t.verbs: verbs (TABARI): 2 entries and 1 patterns, 1 malformed" "$tmp/pstats" && ok ||
+    bad "(f) stats line for t.verbs: $(grep t.verbs "$tmp/pstats")"
+grep -q "p.actors.txt: actors (PETRARCH2): 3 entries, 1 malformed" "$tmp/pstats" && ok ||
+    bad "(f) stats line for p.actors.txt: $(grep p.actors "$tmp/pstats")"
+"$BIN" dict convert --dict actors="$tmp/peer/p.actors.txt" -o "$tmp/pconv" 2> "$tmp/pconv.err"
+status "(f) dict convert" $? 0
+grep -q "^ARN = " "$tmp/pconv" && ok || bad "(f) converted actors lack 'ARN = ...': $(head -c 300 "$tmp/pconv")"
+grep -q "3 entries, 1 malformed" "$tmp/pconv.err" && ok || bad "(f) convert summary: $(cat "$tmp/pconv.err")"
+"$BIN" dict convert > /dev/null 2>&1
+status "(f) dict convert without --dict" $? 2
+printf 'date 1995-06-01\nArnorian troops attacked Rohan. Telemar met Rohan.\n' > "$tmp/peer/a.txt"
+"$BIN" code -q --threads 1 --format tsv --dict verbs="$tmp/peer/t.verbs" \
+    --dict actors="$tmp/peer/p.actors.txt" "$tmp/peer/a.txt" > "$tmp/pcode" 2> /dev/null
+status "(f) code --dict" $? 0
+cut -f4,5,10 "$tmp/pcode" | tail -n +2 | tr '\t' ' ' > "$tmp/pev"
+has "$tmp/pev" "ARN ROH 190"
+has "$tmp/pev" "BREGOV ROH 031"
+has "$tmp/pev" "ROH BREGOV 031"
+
 echo "RESULT cli-dict passed=$passed failed=$failed"
 [ "$failed" -eq 0 ]

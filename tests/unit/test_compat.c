@@ -131,6 +131,19 @@ static void build(void) {
     cp_verb(D, sn, ph("SENTENCED"), 0, NULL, 0, NULL, NULL);
     cp_elem p5[] = {mark(CE_VERB, 0), mark(CE_TGT, 0)};
     cp_pattern(D, sn, p5, 2, "", "173", "- * + [:173]", "test:5");
+    /* BAN= : this word only; a gapped alternative before the verb */
+    int bn = cp_block_new(D, "BAN", "191", NULL);
+    cp_phrase ban = ph("BAN");
+    ban.w[0].stem = CP_VERBATIM;
+    cp_verb(D, bn, ban, 0, NULL, 0, NULL, NULL);
+    int vo = cp_block_new(D, "VOICE", "020", NULL);
+    cp_verb(D, vo, ph("VOICED"), 0, NULL, 0, NULL, NULL);
+    cp_phrase loud = ph("LOUDLY RAISED");
+    loud.w[0].gap = 1;
+    cp_phrase *alts = dyad_arena_calloc(cp_dict_arena(D), 1, sizeof *alts);
+    alts[0] = loud;
+    cp_elem p6[] = {(cp_elem){CE_ALT, 0, alts, 1}, mark(CE_VERB, 0)};
+    cp_pattern(D, vo, p6, 2, "043", NULL, "- LOUDLY RAISED *", "test:6");
     cp_dict_finish(D);
 }
 
@@ -206,6 +219,20 @@ static void test_verbs(void) {
     /* a tentative code (023?) gives way to a later verb, else stands without '?' */
     CHECK_STR(code("Arnor said it attacked Rohan", " SAID ATTACKED ", 19950101), "ARN>ROH:190");
     CHECK_STR(code("Arnor said Rohan", " SAID ", 19950101), "ARN>ROH:023");
+    /* a verb written BAN= does not match through the lemma */
+    {
+        dyad_arena a;
+        dyad_arena_init(&a);
+        cp_token t[3] = {{"ARNOR", NULL, TAG_NNP, 0}, {"BANNED", "BAN", TAG_VBD, 0},
+                         {"ROHAN", NULL, TAG_NNP, 0}};
+        cp_result r;
+        CHECK(cp_code_sentence(D, &S, t, 3, 19950101, &a, &r) == 0 && r.nev == 0);
+        t[1] = (cp_token){"BAN", "BAN", TAG_VB, 0};
+        CHECK(cp_code_sentence(D, &S, t, 3, 19950101, &a, &r) == 0 && r.nev == 1);
+        dyad_arena_free(&a);
+    }
+    /* an alternative with a gap, before the verb */
+    CHECK_STR(code("Arnor loudly boldly raised voiced Rohan", " VOICED ", 19950101), "ARN>ROH:043");
     /* [:173]: only the reverse event */
     CHECK_STR(code("Arnor sentenced Rohan", " SENTENCED ", 19950101), "ROH>ARN:173");
     /* settings: a default source, no actor before the verb */
