@@ -125,6 +125,7 @@ void cp_dict_free(cp_dict *d) {
 dyad_arena *cp_dict_arena(cp_dict *d) { return &d->a; }
 
 void cp_dict_set_style(cp_dict *d, int style) { d->style = style; }
+int cp_dict_style(const cp_dict *d) { return d ? d->style : CP_STYLE_PETRARCH; }
 
 size_t cp_dict_count(const cp_dict *d, int what) {
     return d && what >= 0 && what < 5 ? d->counts[what] : 0;
@@ -302,6 +303,7 @@ typedef struct group {
     const char **codes;     /* one or more actor codes ("lawmakers in A and B") */
     int ncodes, cap;
     int comp;               /* compound id (index of its first group) */
+    int pron;               /* a pronoun standing for an actor (TABARI) */
 } group;
 
 typedef struct ctx {
@@ -700,6 +702,44 @@ static int find_groups(ctx *c) {
         u[k].used = 1;
         if (g.ncodes) push_group(c, &g);
     }
+    /* TABARI: a subject pronoun stands for the sentence's first actor; before
+     * any actor, for the actor forwarded from the story (FORWARD) */
+    const char *fwd = c->set ? c->set->forward : NULL;
+    if (c->d->style == CP_STYLE_TABARI && (c->ng > 0 || fwd)) {
+        static const char *const pron[] = {"IT", "HE", "SHE", "THEY"};
+        group *ng = dyad_arena_grow(c->a, c->g, (size_t)c->ng + 1, (size_t)(c->ng + c->n + 1),
+                                    sizeof *ng);
+        if (!ng) return -1;
+        c->g = ng;
+        for (int i = 0; i < c->n; i++) {
+            int isp = 0;
+            for (size_t k = 0; k < sizeof pron / sizeof pron[0]; k++) isp |= is_word(c, i, pron[k]);
+            /* in subject position: a verb (or a modal, an adverb and a verb) follows */
+            int nx = i + 1;
+            while (nx < c->n && c->t[nx].tag != TAG_NONE && TAG_IS_ADV(c->t[nx].tag)) nx++;
+            int subj = nx < c->n && c->t[nx].tag != TAG_NONE &&
+                       (TAG_IS_VERB(c->t[nx].tag) || c->t[nx].tag == TAG_MD);
+            if (!isp || !subj) continue;
+            int at = c->ng; /* keep groups in text order */
+            while (at > 0 && c->g[at - 1].start > i) at--;
+            if (at > 0 && c->g[at - 1].end > i) continue;
+            group g;
+            if (at > 0) {
+                g = c->g[0]; /* the sentence's first actor, its subject */
+            } else if (fwd) {
+                memset(&g, 0, sizeof g);
+                if (group_add(c, &g, fwd) != 0) return -1;
+            } else {
+                continue;
+            }
+            g.start = i;
+            g.end = i + 1;
+            g.pron = 1;
+            memmove(&c->g[at + 1], &c->g[at], (size_t)(c->ng - at) * sizeof *c->g);
+            c->g[at] = g;
+            c->ng++;
+        }
+    }
     /* compounds: groups separated by "and", commas, determiners, adjectives */
     for (int k = 0; k < c->ng; k++) {
         c->g[k].comp = k;
@@ -963,7 +1003,7 @@ static int discarded(const ctx *c, cp_result *r) {
  * Returns the token after it, or -1. */
 static int conjoined(const ctx *c, int from, int to) {
     for (int x = to - 1; x >= from; x--) {
-        if (c->gin[x] >= 0) return -1;
+        if (c->gin[x] >= 0 && !c->g[c->gin[x]].pron) return -1;
         if (is_word(c, x, "AND") || is_word(c, x, "BUT")) return x + 1;
     }
     return -1;
@@ -1032,7 +1072,7 @@ static void fill_roles(ctx *c, const vhit *h, int i, int carry, int clause, int 
             if (c->g[g].start >= h->ve && g != *tgt) *src = g;
     if (*tgt < 0)
         for (int g = 0; g < c->ng && *tgt < 0; g++)
-            if (c->g[g].start >= h->ve && g != *src &&
+            if (c->g[g].start >= h->ve && g != *src && !c->g[g].pron &&
                 (*src < 0 || c->g[g].comp != c->g[*src].comp))
                 *tgt = g;
     for (int g = 0; g < c->ng && *src < 0 && !prior; g++) /* a target before the verb: source after it */
@@ -1065,8 +1105,105 @@ static int too_complex(ctx *c) {
            (s->complex_conj && conj > s->complex_conj);
 }
 
+/* Words (tokens that are not punctuation) in t[from, to). */
+static int count_words(const cp_token *t, int from, int to) {
+    int w = 0;
+    for (int i = from; i < to; i++) {
+        unsigned char ch = (unsigned char)t[i].word[0];
+        w += (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
+    }
+    return w;
+}
+
+static int tok_is(const cp_token *t, int n, int i, const char *w) {
+    return i >= 0 && i < n && !strcmp(t[i].word, w);
+}
+
+/* TABARI's comma-delimited clauses: marks in keep[] the tokens to code. A
+ * clause between commas (or from the last comma to the final period, or
+ * from the start to the first comma) of more than MIN and at most MAX words
+ * is left out, unless it is part of a list (it holds "and"/"or", or one
+ * follows it) or leaving it out would leave no verb. */
+static void comma_clauses(const cp_dict *d, const cp_settings *s, const cp_token *t, int n,
+                          char *keep) {
+    int mn = 2, mx = 10, emn = 2, emx = 10, bmn = 255, bmx = 0;
+    if (s && s->comma_set) {
+        mn = s->comma_min, mx = s->comma_max, emn = s->comma_emin, emx = s->comma_emax;
+        bmn = s->comma_bmin, bmx = s->comma_bmax;
+    }
+    for (int i = 0; i < n; i++) keep[i] = 1;
+    if (s && s->comma_off) return;
+    int period = n > 0 && (tok_is(t, n, n - 1, ".") || tok_is(t, n, n - 1, "!") ||
+                           tok_is(t, n, n - 1, "?"));
+    int end = period ? n - 1 : n;
+    int prev = -1;
+    for (int i = 0; i <= end; i++) {
+        if (i < end && strcmp(t[i].word, ",") != 0) continue;
+        int from = prev + 1, w = count_words(t, from, i);
+        int initial = prev < 0, terminal = i == end;
+        int lo = initial ? bmn : terminal ? emn : mn, hi = initial ? bmx : terminal ? emx : mx;
+        int list = tok_is(t, n, i + 1, "AND") || tok_is(t, n, i + 1, "OR");
+        for (int k = from; k < i; k++) list |= tok_is(t, n, k, "AND") || tok_is(t, n, k, "OR");
+        if (!(initial && terminal) && !(terminal && !period) && !list && w > lo && w <= hi) {
+            int has_verb = 0; /* keep the clause if nothing else would have a verb */
+            for (int k = 0; k < n && !has_verb; k++) {
+                if (!keep[k] || (k >= (initial ? 0 : prev) && k < i)) continue;
+                has_verb = dyad_strmap_get(&d->verb_exact, t[k].word) != NULL ||
+                           (t[k].lemma && dyad_strmap_get(&d->verb_exact, t[k].lemma) != NULL);
+                for (size_t q = 1; !has_verb && q <= strlen(t[k].word) && q < 128; q++) {
+                    char buf[128];
+                    memcpy(buf, t[k].word, q);
+                    buf[q] = 0;
+                    has_verb = dyad_strmap_get(&d->verb_stem, buf) != NULL;
+                }
+            }
+            if (has_verb)
+                for (int k = initial ? 0 : prev; k < i; k++) keep[k] = 0;
+        }
+        prev = i;
+    }
+}
+
+static int code_tokens(const cp_dict *d, const cp_settings *s, const cp_token *t, int n, long date,
+                       dyad_arena *a, cp_result *out);
+
 int cp_code_sentence(const cp_dict *d, const cp_settings *s, const cp_token *t, int n, long date,
                      dyad_arena *a, cp_result *out) {
+    if (d->style != CP_STYLE_TABARI || n <= 0) return code_tokens(d, s, t, n, date, a, out);
+    char *keep = dyad_arena_alloc(a, (size_t)n);
+    int *map = dyad_arena_calloc(a, (size_t)n + 1, sizeof *map);
+    cp_token *kt = dyad_arena_calloc(a, (size_t)n, sizeof *kt);
+    if (!keep || !map || !kt) return -1;
+    comma_clauses(d, s, t, n, keep);
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (keep[i]) {
+            map[m] = i;
+            kt[m++] = t[i];
+        }
+    map[m] = n;
+    if (code_tokens(d, s, kt, m, date, a, out) != 0) return -1;
+    for (int k = 0; k < out->nev; k++) { /* back to the caller's token indices */
+        cp_event *e = &out->ev[k];
+        e->verb = map[e->verb];
+        if (e->src_end > e->src_start) {
+            e->src_end = map[e->src_end - 1] + 1;
+            e->src_start = map[e->src_start];
+        } else {
+            e->src_start = e->src_end = map[e->src_start];
+        }
+        if (e->tgt_end > e->tgt_start) {
+            e->tgt_end = map[e->tgt_end - 1] + 1;
+            e->tgt_start = map[e->tgt_start];
+        } else {
+            e->tgt_start = e->tgt_end = map[e->tgt_start];
+        }
+    }
+    return 0;
+}
+
+static int code_tokens(const cp_dict *d, const cp_settings *s, const cp_token *t, int n, long date,
+                       dyad_arena *a, cp_result *out) {
     memset(out, 0, sizeof *out);
     ctx c = {.d = d, .t = t, .n = n, .date = date, .a = a, .set = s};
     if (n <= 0) return 0;
@@ -1137,7 +1274,7 @@ int cp_code_sentence(const cp_dict *d, const cp_settings *s, const cp_token *t, 
             tentative = tent ? out->nev : -1;
             const char *where = hit ? hit->where : NULL;
             if (comp >= 0) {
-                if (pair_events(&c, out, &cap, comp, comp, code, NULL, i, hit, where) != 0)
+                if (pair_events(&c, out, &cap, comp, comp, code, code2, i, hit, where) != 0)
                     return -1;
             } else {
                 int from = !coded ? -1 : s && s->code_all == 2 && c.ng ? 0 : carry;

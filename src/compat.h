@@ -92,6 +92,7 @@ int cp_not_verb(cp_dict *d, const char *word);
  * <ADJECTIVE> lists, as TABARI does without a tagger). */
 enum { CP_STYLE_PETRARCH = 0, CP_STYLE_TABARI };
 void cp_dict_set_style(cp_dict *d, int style);
+int cp_dict_style(const cp_dict *d);
 /* Sort patterns and build indexes; call once after loading. */
 int cp_dict_finish(cp_dict *d);
 
@@ -113,6 +114,14 @@ typedef struct cp_settings {
                                 each clause after "and"/"or"/"but", with its own subject;
                                 2 (CODE ALL): every verb */
     int min_words;           /* SET: MINIMUM WORDS: shorter sentences are not coded */
+    /* COMMA: a comma-delimited clause of more than MIN and at most MAX words is
+     * left out before coding (TABARI style only): internal MIN/MAX, terminal
+     * EMIN/EMAX, initial BMIN/BMAX. comma_set 0: TABARI's defaults (2, 10, 2,
+     * 10, 255, 0: initial clauses kept); comma_off: none is left out. */
+    int comma_set, comma_off;
+    const char *forward;     /* FORWARD: the actor a leading subject pronoun stands for
+                                (the story's previous subject), or NULL */
+    int comma_min, comma_max, comma_emin, comma_emax, comma_bmin, comma_bmax;
 } cp_settings;
 
 /* One token of a sentence, as the coder sees it. */

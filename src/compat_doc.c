@@ -24,27 +24,33 @@ int dyad_compat_sentence(article_state *as, sent_state *ss) {
     size_t cap = as->opt->max_sentence_tokens;
     if (!s->ntok || (cap && s->ntok > cap)) return 0;
     /* one cp_token per word; a token written with '_' ("Dol_Amroth") is the
-     * words it joins, as TABARI reads it; orig[] maps back to dyad's tokens */
+     * words it joins, as TABARI reads it (TABARI also splits "Al-Gore" and
+     * skips quotation marks); orig[] maps back to dyad's tokens */
+    int tabari = cp_dict_style(as->model->compat) == CP_STYLE_TABARI;
+    const char *seps = tabari ? "_-" : "_";
     size_t n = 0;
     for (size_t i = 0; i < s->ntok; i++) {
         n++;
         for (const char *p = s->toks[i].norm; p && *p; p++)
-            n += *p == '_' && p[1] && p != s->toks[i].norm;
+            n += strchr(seps, *p) && p[1] && p != s->toks[i].norm;
     }
     cp_token *t = dyad_arena_calloc(&as->scratch, n + 1, sizeof *t);
     int *orig = dyad_arena_calloc(&as->scratch, n + 1, sizeof *orig);
     if (!t || !orig) return -1;
     size_t k = 0;
     for (size_t i = 0; i < s->ntok; i++) {
-        if (s->toks[i].norm && strspn(s->toks[i].norm, "_") == strlen(s->toks[i].norm))
+        const char *sw = s->toks[i].norm ? s->toks[i].norm : "";
+        if (*sw && strspn(sw, "_") == strlen(sw))
             continue; /* "Dol_Amroth" may come as Dol, _, Amroth */
-        char *w = upper(&as->scratch, s->toks[i].norm);
+        if (tabari && (!strcmp(sw, "``") || !strcmp(sw, "''") || !strcmp(sw, "\"") ||
+                       !strcmp(sw, "`") || !strcmp(sw, "'")))
+            continue;
+        char *w = upper(&as->scratch, sw);
         if (!w) return -1;
-        const char *sw = s->toks[i].norm;
         int upper1 = sw[0] >= 'A' && sw[0] <= 'Z' && strpbrk(sw, "abcdefghijklmnopqrstuvwxyz");
         char *part = w;
         for (char *p = w + 1; *p; p++) {
-            if (*p != '_' || !p[1]) continue;
+            if (!strchr(seps, *p) || !p[1]) continue;
             *p = 0;
             t[k] = (cp_token){part, NULL, s->toks[i].tag, upper1};
             orig[k++] = (int)i;

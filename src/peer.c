@@ -349,6 +349,15 @@ static unsigned char word_mode(const conv *c, unsigned flags, int mode) {
 /* Append word u to w[*n], split as dyad's tokenizer splits text: "DIDN'T"
  * -> "DID" "N'T", "ESTONIA'S" -> "ESTONIA" "'S", "ANTI-" -> "ANTI" "-". */
 static int put_word(conv *c, cp_word *w, int *n, const char *u, unsigned char mode) {
+    /* TABARI reads "Barad-dur" as two words (compat_doc.c splits the text
+     * the same way): the parts before an inner hyphen are whole words */
+    const char *h;
+    while (c->fd->dialect == FD_TABARI && (h = strchr(u + 1, '-')) != NULL && h[1]) {
+        const char *head = dyad_arena_strndup(c->a, u, (size_t)(h - u));
+        if (!head) return -1;
+        w[(*n)++] = (cp_word){head, CP_EXACT, 0};
+        u = h + 1;
+    }
     size_t len = strlen(u);
     size_t cut = 0;
     if (len > 3 && !strcmp(u + len - 3, "N'T")) cut = len - 3;
@@ -367,7 +376,12 @@ static int put_word(conv *c, cp_word *w, int *n, const char *u, unsigned char mo
 
 static int phrase_from(conv *c, const fd_phrase *p, int mode, cp_phrase *out) {
     out->n = 0;
-    out->w = dyad_arena_calloc(c->a, (size_t)p->n * 2, sizeof *out->w);
+    size_t room = 0;
+    for (int i = 0; i < p->n; i++) {
+        room += 2;
+        for (const char *q = p->w[i].text; *q; q++) room += *q == '-';
+    }
+    out->w = dyad_arena_calloc(c->a, room, sizeof *out->w);
     if (!out->w) return -1;
     for (int i = 0; i < p->n; i++) {
         if (!p->w[i].text[0]) continue;
@@ -488,7 +502,9 @@ static int seq_phrases(conv *c, const fd_tokseq *seq, int depth, altlist *out);
  * alternative's sequences); markers stand for nothing here. */
 static int tok_phrases(conv *c, const fd_token *t, int depth, altlist *out) {
     if (t->kind == FT_WORD) {
-        cp_word *w = dyad_arena_calloc(c->a, 2, sizeof *w);
+        size_t room = 2;
+        for (const char *q = t->text; *q; q++) room += *q == '-';
+        cp_word *w = dyad_arena_calloc(c->a, room, sizeof *w);
         const char *u = w ? upper(c, t->text) : NULL;
         int n = 0;
         if (!u || put_word(c, w, &n, u, word_mode(c, t->flags, WM_PATTERN)) != 0) return -1;

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "compat.h"
 #include "engine.h"
@@ -122,6 +123,8 @@ typedef struct vrun {
     tset want, got;
     int verbose;
     const cp_settings *cps;   /* TABARI's options, or NULL */
+    char first_src[16];       /* the first event's source, its first three letters */
+    int first_src_pron;       /* ... named by a pronoun */
 } vrun;
 
 static int count_cat(vrun *v, const char *name, int pass) {
@@ -153,6 +156,15 @@ static int check_record(vrun *v, const char *id, long line, const char *category
     tset_clear(&v->got);
     dyad_status st = dyad_code_article_cp(v->m, &v->opt, v->cps, a, &doc, &err);
     if (st == DYAD_ERR_NOMEM) return -1;
+    v->first_src[0] = 0;
+    if (doc && dyad_doc_event_count(doc) > 0) {
+        const dyad_event *e0 = dyad_doc_event(doc, 0);
+        static const char *const pron[] = {"he", "she", "it", "they"};
+        snprintf(v->first_src, sizeof v->first_src, "%.3s", e0->source);
+        v->first_src_pron = 0;
+        for (size_t k = 0; k < sizeof pron / sizeof *pron; k++)
+            v->first_src_pron |= e0->source_text && !strcasecmp(e0->source_text, pron[k]);
+    }
     for (size_t i = 0; doc && i < dyad_doc_event_count(doc); i++) {
         const dyad_event *e = dyad_doc_event(doc, i);
         if (tset_add(&v->got, e->source, e->target, e->code) != 0) {
@@ -425,6 +437,25 @@ static void tabari_settings(const dyad_tabari_options *o, cp_settings *cs, char 
         cs->noactprior = strstr(cx, "NOACTPRIOR") != NULL;
     }
     cs->convert_agent = dyad_tabari_options_bool(o, "CONVERT AGENT", 0);
+    const char *cm = dyad_tabari_options_command(o, "COMMA");
+    if (cm && !strncmp(cm, "OFF", 3)) {
+        cs->comma_off = 1;
+    } else if (cm) {
+        static const char *const keys[] = {"EMIN", "EMAX", "BMIN", "BMAX", "MIN", "MAX"};
+        int *vals[] = {&cs->comma_emin, &cs->comma_emax, &cs->comma_bmin, &cs->comma_bmax,
+                       &cs->comma_min, &cs->comma_max};
+        int defaults[] = {2, 10, 255, 0, 2, 10};
+        cs->comma_set = 1;
+        for (int k = 0; k < 6; k++) {
+            *vals[k] = defaults[k];
+            for (const char *p = strstr(cm, keys[k]); p; p = strstr(p + 1, keys[k])) {
+                if (p > cm && (p[-1] == 'E' || p[-1] == 'B')) continue; /* MIN inside EMIN */
+                const char *eq = strchr(p, '=');
+                if (eq) *vals[k] = atoi(eq + 1);
+                break;
+            }
+        }
+    }
     const char *mw = dyad_tabari_options_get(o, "MINIMUM WORDS");
     cs->min_words = mw ? atoi(mw) : 0;
     for (size_t i = 0; i < o->n_cmds; i++) {
@@ -456,6 +487,7 @@ static dyad_status validate_tabari(vrun *v, const char *path, const char *dict_d
     if (st == DYAD_OK && !r) st = DYAD_ERR_NOMEM;
     v->m = m;
     size_t options = 0, unchecked = 0;
+    char *cur_story = NULL, story_first[16] = "", prev_subj[16] = ""; /* codes: 3 letters */
     const dyad_tabari_record *rec;
     int rc;
     while (st == DYAD_OK && (rc = dyad_tabari_next(r, &rec)) != 0) {
@@ -487,6 +519,19 @@ static dyad_status validate_tabari(vrun *v, const char *path, const char *dict_d
             if (tset_add(&v->want, rec->events[i]->source, rec->events[i]->target,
                          rec->events[i]->code) != 0)
                 st = DYAD_ERR_NOMEM;
+        /* FORWARD: a leading pronoun stands for the story's previous subject,
+         * or its first one when the previous subject was a pronoun too */
+        const char *fw = dyad_tabari_options_command(opts, "FORWARD");
+        int forward = fw && !strstr(fw, "OFF");
+        char *story = forward ? tabari_category(rec->id_word) : NULL;
+        if (forward && story && (!cur_story || strcmp(story, cur_story) != 0)) {
+            free(cur_story);
+            cur_story = story; /* a new story */
+            story = NULL;
+            story_first[0] = prev_subj[0] = 0;
+        }
+        free(story);
+        cs.forward = !forward ? NULL : prev_subj[0] ? prev_subj : story_first[0] ? story_first : NULL;
         const char *date = rec->date ? rec->date : rec->date_tabari;
         dyad_article a = {rec->id_word, date ? date : "", NULL, NULL,
                           rec->text ? rec->text : "", rec->text_len, NULL, 0};
@@ -494,11 +539,18 @@ static dyad_status validate_tabari(vrun *v, const char *path, const char *dict_d
         if (!catname || st != DYAD_OK || check_record(v, rec->id_word, rec->line, catname, &a) != 0)
             st = DYAD_ERR_NOMEM;
         free(catname);
+        if (v->first_src[0] && !v->first_src_pron) {
+            snprintf(prev_subj, sizeof prev_subj, "%s", v->first_src);
+            if (!story_first[0]) snprintf(story_first, sizeof story_first, "%s", v->first_src);
+        } else {
+            prev_subj[0] = 0;
+        }
     }
     if (st == DYAD_OK)
         fprintf(v->out, "(%zu option record%s applied, %zu record%s with only disabled expectations)\n",
                 options, options == 1 ? "" : "s", unchecked, unchecked == 1 ? "" : "s");
     dyad_tabari_reader_free(r);
+    free(cur_story);
     dyad_tabari_options_free(opts);
     free(hold[0]), free(hold[1]);
     dyad_model_free(m);

@@ -245,6 +245,32 @@ static void test_verbs(void) {
     S = (cp_settings){0};
 }
 
+/* TABARI style: comma-delimited clauses, subject pronouns, FORWARD */
+static void test_tabari(void) {
+    h_test = "tabari style";
+    cp_dict_set_style(D, CP_STYLE_TABARI);
+    /* an internal clause of 3..10 words is left out (Rohan is not the target) */
+    CHECK_STR(code("Arnor attacked , in a raid from Rohan , Osgiliath .", " ATTACKED ", 19950101),
+              "ARN>OSG:190");
+    /* a list is not a clause */
+    CHECK_STR(code("Arnor , the Rohan , and Osgiliath attacked Gondor .", " ATTACKED ", 19950101),
+              "ARN>GON:190 ROH>GON:190 OSG>GON:190");
+    /* a terminal clause goes only before the final period */
+    CHECK_STR(code("Arnor attacked Osgiliath , said Rohan officials today .", " ATTACKED ", 19950101),
+              "ARN>OSG:190");
+    /* COMMA: OFF keeps every clause */
+    S.comma_off = 1;
+    CHECK_STR(code("Arnor attacked , in a raid from Rohan , Osgiliath .", " ATTACKED ", 19950101),
+              "ARN>ROH:190 ARN>OSG:190");
+    S = (cp_settings){0};
+    /* a leading pronoun takes the forwarded actor */
+    S.forward = "GON";
+    CHECK_STR(code("He attacked Rohan .", " ATTACKED ", 19950101), "GON>ROH:190");
+    S = (cp_settings){0};
+    CHECK_STR(code("He attacked Rohan .", " ATTACKED ", 19950101), "");
+    cp_dict_set_style(D, CP_STYLE_PETRARCH);
+}
+
 int main(void) {
     build();
     RUN(test_basic);
@@ -252,6 +278,7 @@ int main(void) {
     RUN(test_agents_dates);
     RUN(test_groups);
     RUN(test_verbs);
+    RUN(test_tabari);
     cp_dict_free(D);
     DONE();
 }
