@@ -232,6 +232,7 @@ for p in $PEERS; do
     if [ "$MODE" = full ]; then
         echo "== $p: CLI end to end and on an empty input"
         time_cli 0 --dict-dir "$dir" "$SLICE" || exit 1
+        echo "[cli]" >> "$PLOG"
         echo "cli_s: $CLI_S" >> "$PLOG"
         echo "cli_rss_kb: $CLI_RSS" >> "$PLOG"
         time_cli 3 --dict-dir "$dir" "$EMPTY" || exit 1
@@ -349,8 +350,8 @@ row() {
                 continue
             fi
             ps=$(get "$PL" reference sentences)
-            cs=$(get "$PL" "" cli_s)
-            echo "| $p | $(get "$PL" "" model_load_s) | $(get "$PL" "" model_rss_kb) KB | $ps | $(get "$PL" reference events) | $(get "$PL" reference sentences_per_s) | $(get "$PL" reference mb_per_s) | $(get "$PL" reference events_per_s) | $(get "$PL" stages peak_rss_kb) KB | ${cs:-} | $( [ -n "$cs" ] && rate "$ps" "$cs") | $(get "$PL" "" cli_rss_kb) | $(get "$PL" "" cli_empty_s) |"
+            cs=$(get "$PL" cli cli_s)
+            echo "| $p | $(get "$PL" "" model_load_s) | $(get "$PL" "" model_rss_kb) KB | $ps | $(get "$PL" reference events) | $(get "$PL" reference sentences_per_s) | $(get "$PL" reference mb_per_s) | $(get "$PL" reference events_per_s) | $(get "$PL" stages peak_rss_kb) KB | ${cs:-} | $( [ -n "$cs" ] && rate "$ps" "$cs") | $(get "$PL" cli cli_rss_kb) KB | $(get "$PL" cli cli_empty_s) |"
         done
         sl_sent=$(get "$OUT/slice-default$SFX.log" reference sentences 2>/dev/null || true)
         [ -n "$sl_sent" ] && echo "| default (same slice) | | | $sl_sent | $(get "$OUT/slice-default$SFX.log" reference events) | $(get "$OUT/slice-default$SFX.log" reference sentences_per_s) | $(get "$OUT/slice-default$SFX.log" reference mb_per_s) | $(get "$OUT/slice-default$SFX.log" reference events_per_s) | | | | | |"

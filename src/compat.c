@@ -50,6 +50,9 @@ typedef struct cp_pat {
     const char *code, *code2, *text, *where;
     int weight;
     size_t order;
+    unsigned *reqhash;      /* hash of the first word of each literal element: the
+                               pattern cannot match a sentence without all of them */
+    int nreq;
 } cp_pat;
 
 typedef struct cp_block {
@@ -62,10 +65,14 @@ struct cp_dict {
     cp_actor *actors;
     int nactors, capactors;
     dyad_strmap name_exact, name_stem;  /* first word → plist* of cp_name */
+    dyad_strmap name_pair;              /* "W1\001W2" → names whose first two words are
+                                           exact (so "THE" does not list them all) */
     dyad_strmap verb_exact, verb_stem;  /* form → plist* of cp_vent */
     cp_block *blocks;
     int nblocks, capblocks;
     plist discards;                     /* cp_name* (actor = story flag) */
+    dyad_strmap discard_first;          /* exact first word -> plist* of discards */
+    plist discard_other;                /* discards whose first word is not exact */
     dyad_strmap notverb;
     size_t counts[5];
     size_t npat_order;
@@ -74,6 +81,16 @@ struct cp_dict {
 };
 
 /* ------------------------------------------------------------ building */
+
+/* FNV-1a hashes of words (the sentence's word set, src/compat.c below). */
+#define FNV_INIT 2166136261u
+static unsigned fnv_step(unsigned h, unsigned char ch) { return (h ^ ch) * 16777619u; }
+static unsigned fnv_n(unsigned h, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) h = fnv_step(h, (unsigned char)s[i]);
+    return h;
+}
+static unsigned hash_word(const char *s) { return fnv_n(FNV_INIT, s, strlen(s)) | 1u; }
+
 
 static int plist_push(dyad_arena *a, plist *l, void *p) {
     if (l->n == l->cap) {
@@ -103,9 +120,11 @@ cp_dict *cp_dict_new(void) {
     dyad_arena_init(&d->a);
     dyad_strmap_init(&d->name_exact);
     dyad_strmap_init(&d->name_stem);
+    dyad_strmap_init(&d->name_pair);
     dyad_strmap_init(&d->verb_exact);
     dyad_strmap_init(&d->verb_stem);
     dyad_strmap_init(&d->notverb);
+    dyad_strmap_init(&d->discard_first);
     return d;
 }
 
@@ -113,9 +132,11 @@ void cp_dict_free(cp_dict *d) {
     if (!d) return;
     dyad_strmap_free(&d->name_exact);
     dyad_strmap_free(&d->name_stem);
+    dyad_strmap_free(&d->name_pair);
     dyad_strmap_free(&d->verb_exact);
     dyad_strmap_free(&d->verb_stem);
     dyad_strmap_free(&d->notverb);
+    dyad_strmap_free(&d->discard_first);
     free(d->actors);
     free(d->blocks);
     dyad_arena_free(&d->a);
@@ -164,10 +185,29 @@ static void note_stem(cp_dict *d, const cp_word *w) {
     if (w->stem == CP_STEM && len > d->maxstem) d->maxstem = len;
 }
 
+#define PAIR_KEY_MAX 256
+
+/* "A\001B" into key[PAIR_KEY_MAX]; -1 when it does not fit (such names stay
+ * in the one-word index, so lookups agree). */
+static int pair_key(char *key, const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la + lb + 2 > PAIR_KEY_MAX) return -1;
+    memcpy(key, a, la);
+    key[la] = '\001';
+    memcpy(key + la + 1, b, lb + 1);
+    return 0;
+}
+
 static int add_name(cp_dict *d, cp_name *nm) {
     if (nm->ph.n <= 0) return 0;
     const cp_word *w0 = &nm->ph.w[0];
     note_stem(d, w0);
+    char key[PAIR_KEY_MAX];
+    if (nm->ph.n >= 2 && w0->stem == CP_EXACT && !w0->gap && nm->ph.w[1].stem == CP_EXACT &&
+        pair_key(key, w0->w, nm->ph.w[1].w) == 0) {
+        const char *k = dyad_arena_strdup(&d->a, key);
+        return k ? map_push(d, &d->name_pair, k, nm) : -1;
+    }
     return map_push(d, w0->stem == CP_STEM ? &d->name_stem : &d->name_exact, w0->w, nm);
 }
 
@@ -259,6 +299,13 @@ int cp_pattern(cp_dict *d, int block, const cp_elem *el, int nel, const char *co
             p->weight += 1;
         }
     }
+    int nreq = 0;
+    for (int i = 0; i < nel; i++) nreq += el[i].kind == CE_ALT && el[i].nalts == 1 && el[i].alts[0].n > 0;
+    p->reqhash = dyad_arena_calloc(&d->a, (size_t)nreq + 1, sizeof *p->reqhash);
+    if (!p->reqhash) return -1;
+    for (int i = 0; i < nel; i++)
+        if (el[i].kind == CE_ALT && el[i].nalts == 1 && el[i].alts[0].n > 0)
+            p->reqhash[p->nreq++] = hash_word(el[i].alts[0].w[0].w);
     d->counts[3]++;
     return plist_push(&d->a, &d->blocks[block].pats, p);
 }
@@ -270,7 +317,9 @@ int cp_discard(cp_dict *d, cp_phrase ph, int story) {
     nm->ph = ph;
     nm->actor = story;
     d->counts[4]++;
-    return plist_push(&d->a, &d->discards, nm);
+    if (plist_push(&d->a, &d->discards, nm) != 0) return -1;
+    if (ph.w[0].stem == CP_EXACT) return map_push(d, &d->discard_first, ph.w[0].w, nm);
+    return plist_push(&d->a, &d->discard_other, nm);
 }
 
 int cp_not_verb(cp_dict *d, const char *word) {
@@ -321,6 +370,8 @@ typedef struct ctx {
     int slot[64];           /* group index captured by element k */
     const cp_settings *set;
     int complex;            /* an actor coded "+++" */
+    unsigned *hset;         /* word hashes of the sentence (build_wset), NULL until needed */
+    unsigned wmask;
 } ctx;
 
 /* tok = w + a regular ending (w upper-case, n = strlen(w)) */
@@ -401,6 +452,11 @@ static void each_name(const ctx *c, int i, cand_fn fn, void *st) {
     const char *w = c->t[i].word;
     const plist *l = dyad_strmap_get(&c->d->name_exact, w);
     for (int k = 0; l && k < l->n; k++) fn(c, l->v[k], i, st);
+    char pk[PAIR_KEY_MAX];
+    if (i + 1 < c->n && c->d->name_pair.len && pair_key(pk, w, c->t[i + 1].word) == 0) {
+        l = dyad_strmap_get(&c->d->name_pair, pk);
+        for (int k = 0; l && k < l->n; k++) fn(c, l->v[k], i, st);
+    }
     const char *lem = c->t[i].lemma;
     if (lem && strcmp(lem, w) != 0) {
         l = dyad_strmap_get(&c->d->name_exact, lem);
@@ -985,17 +1041,79 @@ static int pair_events(ctx *c, cp_result *r, int *cap, int s, int t, const char 
 }
 
 static int discarded(const ctx *c, cp_result *r) {
-    const plist *l = &c->d->discards;
     for (int i = 0; i < c->n; i++)
-        for (int k = 0; k < l->n; k++) {
-            const cp_name *nm = l->v[k];
-            if (phrase_at(c, &nm->ph, i) >= 0) {
-                r->discard = nm->actor ? 2 : 1;
-                r->why = nm->ph.w[0].w;
-                return 1;
+        for (int pass = 0; pass < 2; pass++) {
+            const plist *l = pass ? &c->d->discard_other
+                                  : dyad_strmap_get(&c->d->discard_first, c->t[i].word);
+            for (int k = 0; l && k < l->n; k++) {
+                const cp_name *nm = l->v[k];
+                if (phrase_at(c, &nm->ph, i) >= 0) {
+                    r->discard = nm->actor ? 2 : 1;
+                    r->why = nm->ph.w[0].w;
+                    return 1;
+                }
             }
         }
     return 0;
+}
+
+/* ---- the words of a sentence, for the patterns' required words: a set of
+ * FNV-1a hashes (false positives only let a pattern be tried) of every token,
+ * its lemma, the token without a regular ending, and every prefix of it (for
+ * stems). No allocation beyond the table. */
+
+
+static void hset_put(ctx *c, unsigned h) {
+    h |= 1u; /* 0 marks an empty slot */
+    unsigned i = h & c->wmask;
+    while (c->hset[i] && c->hset[i] != h) i = (i + 1) & c->wmask;
+    c->hset[i] = h;
+}
+
+static int hset_has(const ctx *c, unsigned h) {
+    for (unsigned i = h & c->wmask;; i = (i + 1) & c->wmask) {
+        if (!c->hset[i]) return 0;
+        if (c->hset[i] == h) return 1;
+    }
+}
+
+static int build_wset(ctx *c) {
+    static const char *const ends[] = {"S", "ES", "ED", "D", "ING", "'S", "EN"};
+    size_t want = 0;
+    for (int i = 0; i < c->n; i++) want += strlen(c->t[i].word) + 24;
+    unsigned cap = 64;
+    while (cap < want * 2 && cap < (1u << 30)) cap *= 2;
+    c->hset = dyad_arena_calloc(c->a, cap, sizeof *c->hset);
+    if (!c->hset) return -1;
+    c->wmask = cap - 1;
+    for (int i = 0; i < c->n; i++) {
+        const char *w = c->t[i].word;
+        size_t n = strlen(w);
+        unsigned h = FNV_INIT;
+        for (size_t k = 0; k < n; k++) { /* every prefix, the word itself last */
+            h = fnv_step(h, (unsigned char)w[k]);
+            hset_put(c, h);
+        }
+        if (c->t[i].lemma) hset_put(c, hash_word(c->t[i].lemma));
+        for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+            size_t el = strlen(ends[e]);
+            if (n <= el || strcmp(w + n - el, ends[e]) != 0) continue;
+            unsigned hb = fnv_n(FNV_INIT, w, n - el); /* ACCUSED -> ACCUS(E) */
+            hset_put(c, fnv_step(hb, 'E'));
+            if (n - el > 1 && w[n - el - 1] == w[n - el - 2]) /* PLANNED -> PLAN */
+                hset_put(c, fnv_n(FNV_INIT, w, n - el - 1));
+        }
+        if (n > 3 && (!strcmp(w + n - 3, "IES") || !strcmp(w + n - 3, "IED")))
+            hset_put(c, fnv_step(fnv_n(FNV_INIT, w, n - 3), 'Y'));
+    }
+    return 0;
+}
+
+/* Can pattern p match this sentence at all (its required words present)? */
+static int pattern_possible(const ctx *c, const cp_pat *p) {
+    for (int k = 0; k < p->nreq; k++)
+        if (!hset_has(c, p->reqhash[k])) return 0;
+    return 1;
 }
 
 /* A conjunction that starts a new clause sharing the subject ("... and
@@ -1021,8 +1139,10 @@ static int clause_start(const ctx *c, int from, int to) {
 static const cp_pat *match_block(ctx *c, const cp_block *b, const vhit *h, int *src, int *tgt,
                                  int *comp) {
     *src = *tgt = *comp = -1;
+    if (!c->hset && b->pats.n && build_wset(c) != 0) return NULL;
     for (int pi = 0; pi < b->pats.n; pi++) {
         const cp_pat *p = b->pats.v[pi];
+        if (!pattern_possible(c, p)) continue;
         for (int x = 0; x < 64; x++) c->slot[x] = -1;
         c->steps = 0;
         if (match_fwd(c, p, p->vpos + 1, h->ve, p->el[p->vpos].adj) &&
