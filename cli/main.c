@@ -119,6 +119,8 @@ static const char CODE_HELP[] =
     "                             is reported as \"FILE: sentence K: ...\"\n"
     "  --max-article-bytes N      articles longer than N bytes fail (default\n"
     "                             8388608; 0 = no limit)\n"
+    "  --max-parse-depth N        a Treebank parse nested deeper than N levels\n"
+    "                             fails its article (default 500; 0 = no limit)\n"
     "  -q, --quiet                no progress line and no summary\n"
     "  -h, --help                 this text\n"
     "\n"
@@ -1248,6 +1250,17 @@ static int cmd_code(int argc, char **argv)
                 rc = EXIT_USAGE;
                 goto out;
             }
+        } else if (opt_value(argc, argv, &i, "--max-parse-depth", &v)) {
+            size_t depth = 0;
+            if (parse_count("--max-parse-depth", v, &depth) != 0) {
+                rc = EXIT_USAGE;
+                goto out;
+            }
+            if (depth > 100000000) {
+                rc = usage_error("--max-parse-depth wants at most 100000000, not '%s'", v);
+                goto out;
+            }
+            r.opt.max_parse_depth = (unsigned)depth;
         } else if (opt_value(argc, argv, &i, "--date", &v)) {
             if (!v || !*v) {
                 rc = usage_error("--date wants a date YYYY-MM-DD");

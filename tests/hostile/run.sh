@@ -123,6 +123,13 @@ gen() {
     { printf '<Sentences>\n'
       printf '<Sentence date="20240202" id="x_%d" source="T" sentence="True">\n<Text>Israel met Egypt in Cairo.</Text>\n</Sentence>\n' 1 2
       printf '<Sentence date="20240202" id="x_3" sentence="True">\n<Text>Israel met'; } > unterminated.xml
+    # a Treebank parse nested 100,000 deep after a good record, then another good one
+    { printf '<Sentences>\n'
+      printf '<Sentence date="20240202" id="d_1" sentence="True">\n<Text>Israel met Egypt.</Text>\n<Parse>(ROOT (S (NP (NNP Israel)) (VP (VBD met) (NP (NNP Egypt))) (. .)))</Parse>\n</Sentence>\n'
+      printf '<Sentence date="20240202" id="d_2" sentence="True">\n<Text>Israel met Egypt.</Text>\n<Parse>'
+      awk 'BEGIN { for (i = 0; i < 100000; i++) printf "(X "; printf "y"; for (i = 0; i < 100000; i++) printf ")" }'
+      printf '</Parse>\n</Sentence>\n'
+      printf '<Sentence date="20240202" id="d_3" sentence="True">\n<Text>Egypt met Israel.</Text>\n</Sentence>\n</Sentences>\n'; } > deep-parse.xml
 
     # empty and nearly empty files
     mkdir -p empty
@@ -351,6 +358,17 @@ if want_case unterminated-xml; then
     expect_err "dyad: unterminated.xml:9: bad XML: "
     expect_err "the rest of the file was not read"
     expect_articles 2 x_
+fi
+if want_case deep-parse-xml; then
+    # the deep tree fails its article at the depth limit; the others are coded
+    run_case deep-parse-xml 1 3 2 1 deep-parse.xml
+    expect_err "article \"d_2\""
+    expect_err "deeper than"
+    expect_articles 2 d_
+fi
+if want_case deep-parse-xml-nolimit; then
+    # --max-parse-depth 0: no limit; the reader does not recurse, so all three are coded
+    run_case deep-parse-xml-nolimit 0 3 3 0 --max-parse-depth 0 deep-parse.xml
 fi
 if want_case empty; then
     run_case empty 3 5 0 5 empty
