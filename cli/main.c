@@ -121,6 +121,8 @@ static const char CODE_HELP[] =
     "                             8388608; 0 = no limit)\n"
     "  --max-parse-depth N        a Treebank parse nested deeper than N levels\n"
     "                             fails its article (default 500; 0 = no limit)\n"
+    "  --max-dict-line N          dictionary lines longer than N bytes are\n"
+    "                             malformed entries (default 65536)\n"
     "  -q, --quiet                no progress line and no summary\n"
     "  -h, --help                 this text\n"
     "\n"
@@ -1162,6 +1164,7 @@ static int cmd_code(int argc, char **argv)
     size_t npaths = 0;
 
     int only_paths = 0, strict_dict = 0, rc = EXIT_USAGE;
+    size_t max_dict_line = 0;
     dyad_model *model = NULL;
     dyad_dictset *dset = NULL;
     outfile out_file, failed_file;
@@ -1247,6 +1250,13 @@ static int cmd_code(int argc, char **argv)
             }
         } else if (opt_value(argc, argv, &i, "--max-article-bytes", &v)) {
             if (parse_count("--max-article-bytes", v, &r.opt.max_article_bytes) != 0) {
+                rc = EXIT_USAGE;
+                goto out;
+            }
+        } else if (opt_value(argc, argv, &i, "--max-dict-line", &v)) {
+            if (parse_count("--max-dict-line", v, &max_dict_line) != 0 || !max_dict_line) {
+                if (!max_dict_line && v && !strcmp(v, "0"))
+                    usage_error("--max-dict-line wants at least 1 byte");
                 rc = EXIT_USAGE;
                 goto out;
             }
@@ -1347,7 +1357,9 @@ static int cmd_code(int argc, char **argv)
         goto out;
     }
     if (dset && dyad_dictset_require_dyad(dset) == 1) r.opt.flags |= DYAD_OPT_REQUIRE_DYAD;
-    model = dset ? dyad_model_load_dictset(dset, &err) : dyad_model_load(data, &err);
+    if (dset) dyad_dictset_set_max_line(dset, max_dict_line);
+    model = dset ? dyad_model_load_dictset(dset, &err)
+                 : dyad_model_load_capped(data, max_dict_line, &err);
     if (!model) {
         const char *why = err.message[0] ? err.message : dyad_strerror(err.code);
         if (err.file[0] && strstr(why, err.file)) /* the message names the file */

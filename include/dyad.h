@@ -80,6 +80,11 @@ typedef struct dyad_model dyad_model;
  * The caller frees the model with dyad_model_free().
  */
 DYAD_API dyad_model *dyad_model_load(const char *data_dir, dyad_error *err);
+/** dyad_model_load with a cap on dictionary line length: longer lines are
+ *  warnings ("line of N bytes, over the limit of M") and skipped; 0 = the
+ *  default, 65,536 bytes. */
+DYAD_API dyad_model *dyad_model_load_capped(const char *data_dir, size_t max_line,
+                                            dyad_error *err);
 DYAD_API void dyad_model_free(dyad_model *m);
 
 /** Number of malformed dictionary entries skipped while loading. */
@@ -301,6 +306,9 @@ DYAD_API dyad_status dyad_dictset_add_dir(dyad_dictset *s, const char *dir, dyad
 DYAD_API size_t dyad_dictset_count(const dyad_dictset *s);
 DYAD_API const char *dyad_dictset_kind(const dyad_dictset *s, size_t i);
 DYAD_API const char *dyad_dictset_path(const dyad_dictset *s, size_t i);
+/** Cap the length of a dictionary line (bytes; longer lines are malformed
+ *  entries, reported and skipped); 0 = the default, 65,536. */
+DYAD_API void dyad_dictset_set_max_line(dyad_dictset *s, size_t max_line);
 /** PETR_config.ini's require_dyad (1/0), or -1 when not given. */
 DYAD_API int dyad_dictset_require_dyad(const dyad_dictset *s);
 /** The TABARI .options file named by the project, or NULL. */

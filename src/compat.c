@@ -394,6 +394,8 @@ static int regular_ending(const char *w, size_t n, const char *tok) {
 
 static int word_ok(const cp_word *w, const cp_token *t) {
     const char *tok = t->word;
+    if (w->w[0] != tok[0] && (w->stem != CP_INFLECT || !t->lemma || w->w[0] != t->lemma[0]))
+        return 0; /* cheap test first: most candidates differ in the first letter */
     switch (w->stem) {
     case CP_STEM: return strncmp(w->w, tok, strlen(w->w)) == 0;
     case CP_INFLECT:

@@ -580,9 +580,10 @@ int dyad_dict_load_file(dyad_dict *d, const char *path, const char *kind, dict_w
         char *line = p;
         c.lstart = line;
         p = lend + 1;
-        if ((size_t)(lend - line) > DICT_MAX_LINE) {
-            warnf(&c, line + DICT_MAX_LINE, "line of %zu bytes, over the limit of %d (want one "
-                  "entry per line)", (size_t)(lend - line), DICT_MAX_LINE);
+        size_t cap = d->max_line ? d->max_line : DICT_MAX_LINE;
+        if ((size_t)(lend - line) > cap) {
+            warnf(&c, line + cap, "line of %zu bytes, over the limit of %zu (want one "
+                  "entry per line)", (size_t)(lend - line), cap);
             continue;
         }
         char *nul = memchr(line, '\0', (size_t)(lend - line));

@@ -68,6 +68,7 @@ typedef struct dict_pattern_list {
 } dict_pattern_list;
 
 typedef struct dyad_dict {
+    size_t max_line;      /* longer lines are reported and skipped; 0 = DICT_MAX_LINE */
     dyad_strmap names;    /* first word → dict_name_list* (actors and agents) */
     dyad_strmap refers;   /* first word of a refer noun → dict_name_list* */
     dyad_strmap heads;    /* head word → dict_pattern_list* (verb and noun) */

@@ -236,6 +236,13 @@ int fd_next_line(fd_ctx *c, char **line) {
     size_t n;
     while (!c->finished && raw_line(c, &s, &n)) {
         if (!c->quiet) c->fd->counts.lines++;
+        if (c->max_line && n > c->max_line) {
+            if (!c->quiet)
+                fd_warn(c, FD_SEV_MALFORMED,
+                        "line of %zu bytes, over the limit of %zu (want one entry per line)", n,
+                        c->max_line);
+            continue;
+        }
         if (clean_line(c, s, n) != 0) {
             c->oom = 1;
             return 0;
@@ -584,8 +591,19 @@ const fd_counts *dyad_fdict_counts(const dyad_fdict *fd) { return &fd->counts; }
         memset(&(vec), 0, sizeof(vec));                                                    \
     } while (0)
 
+static int load_mem_cap(dyad_fdict *fd, const char *name, const char *buf, size_t len, int kind,
+                        int dialect, size_t max_line, fd_warn_fn warn, void *ctx, char *err,
+                        size_t errlen);
+
 int dyad_fdict_load_mem(dyad_fdict *fd, const char *name, const char *buf, size_t len,
                         int kind, int dialect, fd_warn_fn warn, void *ctx, char *err,
+                        size_t errlen) {
+    return load_mem_cap(fd, name, buf, len, kind, dialect, DYAD_FD_MAX_LINE, warn, ctx, err,
+                        errlen);
+}
+
+static int load_mem_cap(dyad_fdict *fd, const char *name, const char *buf, size_t len, int kind,
+                        int dialect, size_t max_line, fd_warn_fn warn, void *ctx, char *err,
                         size_t errlen) {
     memset(fd, 0, sizeof *fd);
     dyad_arena_init(&fd->arena);
@@ -607,6 +625,7 @@ int dyad_fdict_load_mem(dyad_fdict *fd, const char *name, const char *buf, size_
     c.dialect = fd->dialect;
     c.buf = buf;
     c.len = len;
+    c.max_line = max_line;
     int rc = fd->path ? 0 : -1;
     if (rc == 0) {
         switch (kind) {
@@ -649,6 +668,13 @@ int dyad_fdict_load_mem(dyad_fdict *fd, const char *name, const char *buf, size_
 
 int dyad_fdict_load(dyad_fdict *fd, const char *path, int kind, int dialect, fd_warn_fn warn,
                     void *ctx, char *err, size_t errlen) {
+    return dyad_fdict_load_capped(fd, path, kind, dialect, DYAD_FD_MAX_LINE, warn, ctx, err,
+                                  errlen);
+}
+
+int dyad_fdict_load_capped(dyad_fdict *fd, const char *path, int kind, int dialect,
+                           size_t max_line, fd_warn_fn warn, void *ctx, char *err,
+                           size_t errlen) {
     size_t len = 0;
     char *buf = dyad_read_file(path, &len, err, errlen);
     if (!buf) {
@@ -656,7 +682,7 @@ int dyad_fdict_load(dyad_fdict *fd, const char *path, int kind, int dialect, fd_
         dyad_arena_init(&fd->arena);
         return -1;
     }
-    int rc = dyad_fdict_load_mem(fd, path, buf, len, kind, dialect, warn, ctx, err, errlen);
+    int rc = load_mem_cap(fd, path, buf, len, kind, dialect, max_line, warn, ctx, err, errlen);
     free(buf);
     return rc;
 }

@@ -270,6 +270,12 @@ typedef struct dyad_fdict {
  */
 int dyad_fdict_load(dyad_fdict *fd, const char *path, int kind, int dialect,
                     fd_warn_fn warn, void *ctx, char *err, size_t errlen);
+/** Lines longer than this are reported (MALFORMED) and skipped by default. */
+#define DYAD_FD_MAX_LINE ((size_t)65536)
+/** dyad_fdict_load with another line cap (0 = none). */
+int dyad_fdict_load_capped(dyad_fdict *fd, const char *path, int kind, int dialect,
+                           size_t max_line, fd_warn_fn warn, void *ctx, char *err,
+                           size_t errlen);
 /** The same from memory; `name` is used in reports and for the dialect guess. */
 int dyad_fdict_load_mem(dyad_fdict *fd, const char *name, const char *buf, size_t len,
                         int kind, int dialect, fd_warn_fn warn, void *ctx, char *err,

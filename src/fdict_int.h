@@ -39,6 +39,7 @@ typedef struct fd_ctx {
     long lineno;        /* line being read (1-based) */
     int in_comment;     /* inside <!-- ... --> */
     int finished;       /* ~~FINISH seen */
+    size_t max_line;    /* longer lines are reported and skipped; 0 = no cap */
     fd_vec lb;          /* the cleaned current line */
     /* results, moved into fd at the end */
     fd_vec actors, agents, substs, synsets, blocks, verbs, patterns, transforms, tlines,

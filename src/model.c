@@ -152,6 +152,10 @@ int dyad_model_load_nlp(dyad_model *m, dyad_error *err) {
 }
 
 dyad_model *dyad_model_load(const char *data_dir, dyad_error *err) {
+    return dyad_model_load_capped(data_dir, 0, err);
+}
+
+dyad_model *dyad_model_load_capped(const char *data_dir, size_t max_line, dyad_error *err) {
     if (!data_dir) data_dir = env_or("DYAD_DATA", DYAD_DATA_DIR);
     dyad_model *m = calloc(1, sizeof *m);
     if (!m) {
@@ -159,6 +163,7 @@ dyad_model *dyad_model_load(const char *data_dir, dyad_error *err) {
         return NULL;
     }
     dyad_dict_init(&m->dict);
+    m->dict.max_line = max_line;
     static const char *const kinds[] = {"actors", "agents", "verbs"};
     for (int k = 0; k < 3; k++) {
         if (load_kind(m, data_dir, kinds[k], err) != 0) {

@@ -51,6 +51,7 @@ typedef struct ds_file {
 struct dyad_dictset {
     ds_file *f;
     size_t n, cap;
+    size_t max_line;
     int require_dyad;
     char *options;
 };
@@ -80,6 +81,9 @@ const char *dyad_dictset_path(const dyad_dictset *s, size_t i) {
     return s && i < s->n ? s->f[i].path : NULL;
 }
 int dyad_dictset_require_dyad(const dyad_dictset *s) { return s ? s->require_dyad : -1; }
+void dyad_dictset_set_max_line(dyad_dictset *s, size_t max_line) {
+    if (s) s->max_line = max_line;
+}
 const char *dyad_dictset_options_file(const dyad_dictset *s) { return s ? s->options : NULL; }
 
 static dyad_status ds_push(dyad_dictset *s, const char *kind, const char *path, int from_dir,
@@ -714,13 +718,15 @@ static double now_ms(void) {
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static int load_one(dyad_model *m, const char *kind_name, const char *path, dyad_error *err) {
+static int load_one(dyad_model *m, const char *kind_name, const char *path, size_t max_line,
+                    dyad_error *err) {
     peer_files *p = m->peer;
     int kind = dyad_fdict_kind_from_name(kind_name);
     dyad_fdict *fd = &p->fd[p->n];
     char msg[512];
     double t0 = now_ms();
-    int rc = dyad_fdict_load(fd, path, kind, FD_AUTO, on_fd_warn, m, msg, sizeof msg);
+    int rc = dyad_fdict_load_capped(fd, path, kind, FD_AUTO, max_line ? max_line : DYAD_FD_MAX_LINE,
+                                    on_fd_warn, m, msg, sizeof msg);
     p->summary[p->n] = NULL;
     p->n++;
     if (rc != 0) {
@@ -771,7 +777,7 @@ dyad_model *dyad_model_load_dictset(const dyad_dictset *s, dyad_error *err) {
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < s->n; i++) {
             if ((pass == 0) != (strcmp(s->f[i].kind, "verbs") == 0)) continue;
-            if (load_one(m, s->f[i].kind, s->f[i].path, err) != 0) {
+            if (load_one(m, s->f[i].kind, s->f[i].path, s->max_line, err) != 0) {
                 dyad_model_free(m);
                 return NULL;
             }

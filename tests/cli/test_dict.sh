@@ -171,5 +171,24 @@ has "$tmp/pev" "ARN ROH 190"
 has "$tmp/pev" "BREGOV ROH 031"
 has "$tmp/pev" "ROH BREGOV 031"
 
+# (g) --max-dict-line: a longer line is a malformed entry, for dyad's files and the peers'
+printf 'ATTACK [190]\n- * %s [183]\n' "$(printf '%0200d' 0 | tr 0 X)" > "$tmp/peer/long.verbs"
+printf 'date 1995-06-01\nArnorian troops attacked Rohan.\n' > "$tmp/peer/b.txt"
+"$BIN" code -q --max-dict-line 100 --dict verbs="$tmp/peer/long.verbs" \
+    --dict actors="$tmp/peer/p.actors.txt" "$tmp/peer/b.txt" > /dev/null 2> "$tmp/plong"
+status "(g) code --max-dict-line with a peer's file" $? 0
+grep -q "long.verbs:2: line of 210 bytes, over the limit of 100" "$tmp/plong" && ok ||
+    bad "(g) the long line is not reported: $(head -c 300 "$tmp/plong")"
+mkdir -p "$tmp/longdata" && cp -r data/* "$tmp/longdata/"
+printf '%s = attack %s\n' 190 "$(printf '%0300d' 0 | tr 0 x)" >> "$tmp/longdata/verbs.txt"
+n=$(wc -l < "$tmp/longdata/verbs.txt")
+"$BIN" code -q --data "$tmp/longdata" --max-dict-line 400 "$tmp/peer/b.txt" > /dev/null 2> "$tmp/olong"
+grep -q "verbs.txt:$n" "$tmp/olong" && bad "(g) a 313-byte line is refused under a 400-byte cap" || ok
+"$BIN" code -q --data "$tmp/longdata" --max-dict-line 300 "$tmp/peer/b.txt" > /dev/null 2> "$tmp/olong"
+grep -q "verbs.txt:$n:301: line of 313 bytes, over the limit of 300" "$tmp/olong" && ok ||
+    bad "(g) the long line of dyad's verbs.txt is not reported: $(grep "verbs.txt:$n" "$tmp/olong" | head -c 300)"
+"$BIN" code --max-dict-line 0 "$tmp/peer/b.txt" > /dev/null 2>&1
+status "(g) --max-dict-line 0" $? 2
+
 echo "RESULT cli-dict passed=$passed failed=$failed"
 [ "$failed" -eq 0 ]

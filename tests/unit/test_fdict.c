@@ -594,10 +594,27 @@ static void test_dialect(void) {
     if (s) {
         memset(s, 'A', big);
         memcpy(s + big, " [XYZ]\n", 8);
+        /* over the default cap of 65,536 bytes: a malformed entry, skipped */
         CHECK_INT(load(&fd, "big.txt", s, FD_ACTORS, FD_AUTO), 0);
-        CHECK_INT(fd.nactors, 1);
-        CHECK_INT(strlen(fd.actors[0].names[0].w[0].text), big);
+        CHECK_INT(fd.nactors, 0);
+        CHECK_INT(fd.counts.malformed, 1);
         dyad_fdict_free(&fd);
+        /* without a cap it loads */
+        char path[] = "/tmp/dyad-test-fdict-XXXXXX";
+        int fdn = mkstemp(path);
+        FILE *f = fdn >= 0 ? fdopen(fdn, "w") : NULL;
+        CHECK(f != NULL);
+        if (f) {
+            fputs(s, f);
+            fclose(f);
+            CHECK_INT(dyad_fdict_load_capped(&fd, path, FD_ACTORS, FD_AUTO, 0, NULL, NULL, err,
+                                             sizeof err),
+                      0);
+            CHECK_INT(fd.nactors, 1);
+            if (fd.nactors == 1) CHECK_INT(strlen(fd.actors[0].names[0].w[0].text), big);
+            dyad_fdict_free(&fd);
+            unlink(path);
+        }
         free(s);
     }
 }
