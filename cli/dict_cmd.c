@@ -144,17 +144,7 @@ static int add_dict(dyad_dictset **set, int dir, const char *v) {
     }
     dyad_error err;
     memset(&err, 0, sizeof err);
-    dyad_status st;
-    if (dir) {
-        st = dyad_dictset_add_dir(*set, v, &err);
-    } else {
-        const char *eq = strchr(v, '=');
-        if (!eq || eq == v || !eq[1] || eq - v > 31)
-            return usage("--dict wants KIND=FILE (KIND: verbs, actors, agents, discards, issues)");
-        char kind[32];
-        snprintf(kind, sizeof kind, "%.*s", (int)(eq - v), v);
-        st = dyad_dictset_add(*set, kind, eq + 1, &err);
-    }
+    dyad_status st = dir ? dyad_dictset_add_dir(*set, v, &err) : dyad_dictset_add_spec(*set, v, &err);
     if (st != DYAD_OK) return usage("%s: %s", err.file[0] ? err.file : v, err.message);
     return 0;
 }

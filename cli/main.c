@@ -1286,8 +1286,7 @@ static int cmd_code(int argc, char **argv)
         } else if (opt_value(argc, argv, &i, "--dict", &v) ||
                    opt_value(argc, argv, &i, "--dict-dir", &v)) {
             int is_dir = strncmp(a, "--dict-dir", 10) == 0;
-            const char *eq = v ? strchr(v, '=') : NULL;
-            if (!v || !*v || (!is_dir && (!eq || eq == v || !eq[1]))) {
+            if (!v || !*v) {
                 rc = usage_error(is_dir ? "--dict-dir wants a directory (with PETR_config.ini or "
                                           "a TABARI .project file)"
                                         : "--dict wants KIND=FILE (KIND: verbs, actors, agents, "
@@ -1300,14 +1299,10 @@ static int cmd_code(int argc, char **argv)
             }
             dyad_error derr;
             memset(&derr, 0, sizeof derr);
-            char kind[32];
-            snprintf(kind, sizeof kind, "%.*s", eq ? (int)(eq - v) : 0, v);
             if ((is_dir ? dyad_dictset_add_dir(dset, v, &derr)
-                        : (eq - v < (long)sizeof kind ? dyad_dictset_add(dset, kind, eq + 1, &derr)
-                                                      : DYAD_ERR_INVALID_ARG)) != DYAD_OK) {
+                        : dyad_dictset_add_spec(dset, v, &derr)) != DYAD_OK) {
                 rc = usage_error("%s %s: %s", is_dir ? "--dict-dir" : "--dict",
-                                 derr.file[0] ? derr.file : v,
-                                 derr.message[0] ? derr.message : "unknown dictionary kind");
+                                 derr.file[0] ? derr.file : v, derr.message);
                 goto out;
             }
         } else if (opt_value(argc, argv, &i, "--data", &v)) {

@@ -293,6 +293,9 @@ DYAD_API void dyad_dictset_free(dyad_dictset *s);
  */
 DYAD_API dyad_status dyad_dictset_add(dyad_dictset *s, const char *kind, const char *path,
                                       dyad_error *err);
+/** dyad_dictset_add from a "KIND=FILE" string (the CLI's --dict); a string
+ *  without a kind or a file is DYAD_ERR_INVALID_ARG with err set. */
+DYAD_API dyad_status dyad_dictset_add_spec(dyad_dictset *s, const char *spec, dyad_error *err);
 /**
  * Add the files named by a PETRARCH2 configuration (DIR/PETR_config.ini, or
  * DIR itself when it is that file) or by a TABARI project (the one *.project

@@ -1246,8 +1246,9 @@ static int tok_is(const cp_token *t, int n, int i, const char *w) {
  * from the start to the first comma) of more than MIN and at most MAX words
  * is left out, unless it is part of a list (it holds "and"/"or", or one
  * follows it) or leaving it out would leave no verb. */
-static void comma_clauses(const cp_dict *d, const cp_settings *s, const cp_token *t, int n,
-                          char *keep) {
+static void comma_clauses(const ctx *vc, const cp_settings *s, char *keep) {
+    const cp_token *t = vc->t;
+    int n = vc->n;
     int mn = 2, mx = 10, emn = 2, emx = 10, bmn = 255, bmx = 0;
     if (s && s->comma_set) {
         mn = s->comma_min, mx = s->comma_max, emn = s->comma_emin, emx = s->comma_emax;
@@ -1268,17 +1269,10 @@ static void comma_clauses(const cp_dict *d, const cp_settings *s, const cp_token
         for (int k = from; k < i; k++) list |= tok_is(t, n, k, "AND") || tok_is(t, n, k, "OR");
         if (!(initial && terminal) && !(terminal && !period) && !list && w > lo && w <= hi) {
             int has_verb = 0; /* keep the clause if nothing else would have a verb */
-            for (int k = 0; k < n && !has_verb; k++) {
-                if (!keep[k] || (k >= (initial ? 0 : prev) && k < i)) continue;
-                has_verb = dyad_strmap_get(&d->verb_exact, t[k].word) != NULL ||
-                           (t[k].lemma && dyad_strmap_get(&d->verb_exact, t[k].lemma) != NULL);
-                for (size_t q = 1; !has_verb && q <= strlen(t[k].word) && q < 128; q++) {
-                    char buf[128];
-                    memcpy(buf, t[k].word, q);
-                    buf[q] = 0;
-                    has_verb = dyad_strmap_get(&d->verb_stem, buf) != NULL;
-                }
-            }
+            vhit h[1];
+            for (int k = 0; k < n && !has_verb; k++)
+                if (keep[k] && !(k >= (initial ? 0 : prev) && k < i))
+                    has_verb = verb_tag_ok(vc, k) && verbs_at(vc, k, h, 1) > 0;
             if (has_verb)
                 for (int k = initial ? 0 : prev; k < i; k++) keep[k] = 0;
         }
@@ -1296,7 +1290,8 @@ int cp_code_sentence(const cp_dict *d, const cp_settings *s, const cp_token *t, 
     int *map = dyad_arena_calloc(a, (size_t)n + 1, sizeof *map);
     cp_token *kt = dyad_arena_calloc(a, (size_t)n, sizeof *kt);
     if (!keep || !map || !kt) return -1;
-    comma_clauses(d, s, t, n, keep);
+    ctx vc = {.d = d, .t = t, .n = n, .a = a, .set = s};
+    comma_clauses(&vc, s, keep);
     int m = 0;
     for (int i = 0; i < n; i++)
         if (keep[i]) {

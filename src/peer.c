@@ -139,6 +139,25 @@ dyad_status dyad_dictset_add(dyad_dictset *s, const char *kind, const char *path
     return ds_push(s, kind, path, 0, err);
 }
 
+dyad_status dyad_dictset_add_spec(dyad_dictset *s, const char *spec, dyad_error *err) {
+    const char *eq = spec ? strchr(spec, '=') : NULL;
+    if (!s || !eq || eq == spec || !eq[1]) {
+        dyad_error_setf(err, DYAD_ERR_INVALID_ARG, NULL, 0, -1,
+                        "want KIND=FILE (KIND: verbs, actors, agents, discards or issues), not "
+                        "'%s'",
+                        spec ? spec : "");
+        return DYAD_ERR_INVALID_ARG;
+    }
+    char *kind = dyad_asprintf("%.*s", (int)(eq - spec), spec);
+    if (!kind) {
+        dyad_error_setf(err, DYAD_ERR_NOMEM, NULL, 0, -1, "out of memory");
+        return DYAD_ERR_NOMEM;
+    }
+    dyad_status st = dyad_dictset_add(s, kind, eq + 1, err);
+    free(kind);
+    return st;
+}
+
 static int is_file(const char *path) {
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);

@@ -60,15 +60,21 @@ static char *trim_dup(const char *s) {
     return dyad_asprintf("%.*s", (int)n, s);
 }
 
+static int tset_has(const tset *ts, const triple *x) {
+    for (size_t i = 0; i < ts->n; i++)
+        if (!strcmp(ts->v[i].s, x->s) && !strcmp(ts->v[i].t, x->t) && !strcmp(ts->v[i].c, x->c))
+            return 1;
+    return 0;
+}
+
 /* Add (s, t, c) unless present; -1 on OOM. */
 static int tset_add(tset *ts, const char *s, const char *t, const char *c) {
     triple x = {trim_dup(s), trim_dup(t), trim_dup(c)};
     if (!x.s || !x.t || !x.c) goto oom;
-    for (size_t i = 0; i < ts->n; i++)
-        if (!strcmp(ts->v[i].s, x.s) && !strcmp(ts->v[i].t, x.t) && !strcmp(ts->v[i].c, x.c)) {
-            free(x.s), free(x.t), free(x.c);
-            return 0;
-        }
+    if (tset_has(ts, &x)) {
+        free(x.s), free(x.t), free(x.c);
+        return 0;
+    }
     if (ts->n == ts->cap) {
         size_t nc = ts->cap ? ts->cap * 2 : 8;
         triple *nv = realloc(ts->v, nc * sizeof *nv);
@@ -81,13 +87,6 @@ static int tset_add(tset *ts, const char *s, const char *t, const char *c) {
 oom:
     free(x.s), free(x.t), free(x.c);
     return -1;
-}
-
-static int tset_has(const tset *ts, const triple *x) {
-    for (size_t i = 0; i < ts->n; i++)
-        if (!strcmp(ts->v[i].s, x->s) && !strcmp(ts->v[i].t, x->t) && !strcmp(ts->v[i].c, x->c))
-            return 1;
-    return 0;
 }
 
 static int tset_equal(const tset *a, const tset *b) {
