@@ -17,6 +17,7 @@
 
 #include "cameo.h"
 #include "engine.h"
+#include "mode.h"
 
 #define MAX_GAP 5     /* words allowed between two pattern elements */
 #define MAX_SIDE 16   /* actors on one side of an event */
@@ -33,6 +34,7 @@ typedef struct binding {
     side src, tgt;
     int has_tgt, has_src;
     int end;           /* token after the last matched element */
+    int gaps;          /* words skipped between the pattern's words */
 } binding;
 
 static int tag(const sent_state *ss, int i) {
@@ -192,8 +194,12 @@ static int match_pattern(const sent_state *ss, const dict_pattern *p, int head, 
                     break;
                 }
             }
-            if (found >= 0) pos = found + 1;
-            else ok = 0;
+            if (found >= 0) {
+                b->gaps += found - pos;
+                pos = found + 1;
+            } else {
+                ok = 0;
+            }
         } else {
             side *s = el->kind == EL_TGT ? &b->tgt : &b->src;
             int end = match_slot(ss, pos, el->kind == EL_SRC && p->noun, s);
@@ -215,11 +221,18 @@ static int match_pattern(const sent_state *ss, const dict_pattern *p, int head, 
     return 1;
 }
 
+/* More words matched wins, a filled slot counts half a word, words skipped
+ * in between count against (at most two): "halted economic aid to Serbia" is
+ * "halt economic aid" (1621), not "halt aid to TGT" (162). On a tie, fewer
+ * skipped words, then the more specific code, then the earlier line. */
 static int better(const binding *a, const binding *b) {
     if (!b->p) return 1;
-    int sa = a->p->nwords * 2 + a->has_tgt + a->has_src;
-    int sb = b->p->nwords * 2 + b->has_tgt + b->has_src;
+    int sa = a->p->nwords * 2 + a->has_tgt + a->has_src - (a->gaps < 2 ? a->gaps : 2);
+    int sb = b->p->nwords * 2 + b->has_tgt + b->has_src - (b->gaps < 2 ? b->gaps : 2);
     if (sa != sb) return sa > sb;
+    if (a->gaps != b->gaps) return a->gaps < b->gaps;
+    size_t la = strlen(a->p->code), lb = strlen(b->p->code);
+    if (la != lb) return la > lb;
     return a->p->order < b->p->order;
 }
 
@@ -305,25 +318,10 @@ static const char *apply_modality(int modal, int reported_would, const char *cod
     if (modal == MOD_HYPO && reported_would) modal = MOD_INTENT;
     if (root <= 2 || (root >= 10 && root <= 14)) return code;
     if (root == 3) return modal == MOD_INTENT ? code : NULL;
-    if (modal == MOD_HYPO) return NULL;
-    /* the intent code that names the same act, most specific first */
-    static const char *const intent[][2] = {
-        /* material cooperation -> intent to cooperate (031x) or to give aid (033x) */
-        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
-        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
-        /* yielding -> intent to reform (034x) or to yield (035x) */
-        {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"}, {"083", "034"},
-        {"081", "0351"}, {"082", "0352"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
-        {"087", "0356"}, {"08", "035"},
-        /* consult, mediate, negotiate -> intent to meet (036) or mediate (039) */
-        {"045", "039"}, {"04", "036"},
-        /* diplomatic cooperation, agreements -> intent to cooperate diplomatically */
-        {"05", "032"}, {"09", "030"},
-        /* force posture, reduced relations, coercion -> threaten */
-        {"15", "130"}, {"16", "130"}, {"17", "130"}, {NULL, NULL}};
-    for (int i = 0; intent[i][0]; i++)
-        if (strncmp(code, intent[i][0], strlen(intent[i][0])) == 0) return intent[i][1];
-    return "138"; /* 18-20: threaten with force */
+    if (modal != MOD_INTENT) return NULL;
+    /* the intent code that names the same act (mode.c), else a threat */
+    const char *c = dyad_mode_code(DYAD_MODE_INTENT, code);
+    return c ? c : dyad_mode_code(DYAD_MODE_THREATEN, code);
 }
 
 typedef struct ev_ctx {
@@ -478,6 +476,9 @@ static int phrase_actors(article_state *as, sent_state *ss, int a, int b, int ia
     int k = dyad_mentions_in(ss, a, b, 1, idx, MAX_SIDE);
     side_from_mentions(ss, s, idx, k);
     if (s->n) return 0;
+    /* a pronoun subject, also after a date word the subject finder took in
+     * ("said on Tuesday it had halted") */
+    if (b - a > 1 && ss->s->toks[b - 1].tag == TAG_PRP) a = b - 1;
     const dyad_token *t = &ss->s->toks[a];
     if (b - a == 1 && (t->tag == TAG_PRP)) {
         const char *p = t->lower;
@@ -606,40 +607,197 @@ static int starts_clause(const sent_state *ss, int i) {
     return 0;
 }
 
-/* Verbs whose infinitive complement is a planned act of their subject:
- * "is scheduled to attend a summit", "plans to visit Cairo". */
-static int intention_verb(const char *lemma) {
-    static const char *const verbs[] = {"schedule", "set", "due", "expect", "plan", "prepare",
-                                        "intend", "aim", "seek", "want", "decide", NULL};
-    for (int i = 0; verbs[i]; i++)
-        if (strcmp(lemma, verbs[i]) == 0) return 1;
+/* The clause verb that governs verb group v: the nearest finite verb or
+ * participle before it, not across a coordination of clauses (", and",
+ * ", but", ";"). Returns its index or -1. */
+static int governing_clause(const sent_state *ss, int v) {
+    for (int q = v - 1; q >= 0; q--)
+        if (ss->vg[q].kind == VG_FINITE || ss->vg[q].kind == VG_PARTICIPLE) {
+            for (int k = ss->vg[q].end; k + 1 < ss->vg[v].start; k++)
+                if (tag(ss, k) == TAG_COLON || (tag(ss, k) == TAG_COMMA && tag(ss, k + 1) == TAG_CC))
+                    return -1;
+            return q;
+        }
+    return -1;
+}
+
+/* How an infinitive is governed (mode.c): "urged Hamas to release",
+ * "agreed to release", "refused to release", "is ready to release". */
+typedef struct governor {
+    int vg;             /* the governing verb group */
+    int mode;           /* DYAD_MODE_*, or -1 for "decided to" (the act is done) */
+    int addr_a, addr_b; /* the addressee of an appeal or demand, [a, b), or -1 */
+    int by_source;      /* "was urged to": the by-phrase asks, the subject is asked */
+} governor;
+
+static int find_governor(const sent_state *ss, int v, governor *gv) {
+    memset(gv, 0, sizeof *gv);
+    gv->addr_a = gv->addr_b = -1;
+    if (v == 0) return 0;
+    const vgroup *g = &ss->vg[v], *h = &ss->vg[v - 1];
+    const char *hl = ss->s->toks[h->head].lemma;
+    if (!hl || (h->kind != VG_FINITE && h->kind != VG_PARTICIPLE) || h->end > g->start)
+        return 0;
+    if (h->coded_end > g->head) return 0; /* "agreed to release" is one pattern */
+    gv->vg = v - 1;
+    int m = dyad_mode_of_verb(hl);
+    int adjacent = h->end == g->start ||
+                   (h->passive && h->by_start >= 0 && h->by_end == g->start); /* "urged by X to" */
+    if (adjacent) {
+        if (!strcmp(hl, "decide")) {
+            gv->mode = -1;
+            return 1;
+        }
+        if (m < 0) return 0;
+        gv->mode = m;
+        if (h->passive && (m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND) && h->subj_start >= 0) {
+            gv->addr_a = h->subj_start;
+            gv->addr_b = h->subj_end;
+            gv->by_source = 1;
+        }
+        return 1;
+    }
+    int a = h->end, gap = g->start - h->end;
+    if (gap == 1 && (!strcmp(hl, "be") || !strcmp(hl, "seem") || !strcmp(hl, "appear") ||
+                     !strcmp(hl, "remain"))) {
+        gv->mode = dyad_mode_of_adjective(ss->s->toks[a].lower);
+        return gv->mode >= 0;
+    }
+    if ((m != DYAD_MODE_APPEAL && m != DYAD_MODE_DEMAND) || gap > 12) return 0;
+    if (tag(ss, a) == TAG_IN || tag(ss, a) == TAG_RP || tag(ss, a) == TAG_TO) {
+        static const char *const preps[] = {"on", "upon", "for", "with", "to", NULL};
+        int k = 0;
+        while (preps[k] && strcmp(preps[k], ss->s->toks[a].lower) != 0) k++;
+        if (!preps[k]) return 0;
+        a++;
+    } else if (!strcmp(hl, "call")) {
+        return 0; /* "called X to" is not an appeal; "called on X to" is */
+    }
+    if (a >= g->start) return 0;
+    for (int k = a; k < g->start; k++) {
+        int t = tag(ss, k);
+        const char *w = ss->s->toks[k].lower;
+        if (TAG_IS_VERB(t) || t == TAG_MD || t == TAG_WDT || t == TAG_WP || t == TAG_COLON ||
+            t == TAG_PERIOD || !strcmp(w, "that") || !strcmp(w, "not") || !strcmp(w, "never"))
+            return 0; /* "urged Syria not to": the appeal stands as it is */
+    }
+    gv->mode = m;
+    gv->addr_a = a;
+    gv->addr_b = g->start;
+    return 1;
+}
+
+/* Actors of the addressee [a, b) of an appeal or demand into s. */
+static int addressee_actors(article_state *as, sent_state *ss, int a, int b, side *s) {
+    if (phrase_actors(as, ss, a, b, -1, -1, 0, s) != 0) return -1;
+    if (!s->n) {
+        int idx[MAX_SIDE];
+        int k = dyad_mentions_in(ss, a, b, 0, idx, MAX_SIDE);
+        side_from_mentions(ss, s, idx, k);
+    }
     return 0;
 }
 
 static int code_verb_group(article_state *as, sent_state *ss, int v) {
     vgroup *g = &ss->vg[v];
+    int mode = -1;            /* DYAD_MODE_* the act is coded in, -1 as done */
+    int addr_a = -1, addr_b = -1;
+    int reporter = -1;        /* "said Iran must": the reporting verb group */
     if (g->kind == VG_GERUND) return 0;
     if (g->kind == VG_INFINITIVE) {
-        /* only right after an intention verb: it takes that verb's subject,
-         * and the act is intended, not done ("decided to" is done) */
-        const vgroup *h = v > 0 ? &ss->vg[v - 1] : NULL;
-        const char *hl = h ? ss->s->toks[h->head].lemma : NULL;
-        if (!h || h->end != g->start || !hl || !intention_verb(hl) || g->subj_start >= 0) return 0;
-        if (h->kind != VG_FINITE && h->kind != VG_PARTICIPLE) return 0;
-        g->subj_start = h->subj_start;
-        g->subj_end = h->subj_end;
-        g->ins_start = h->ins_start;
-        g->ins_end = h->ins_end;
-        g->neg = h->neg;
-        if (strcmp(hl, "decide") != 0) g->modal = MOD_INTENT;
-        else g->modal = h->modal;
+        /* only governed by a verb of intent, appeal, demand, refusal or
+         * threat: it takes that verb's subject */
+        governor gv;
+        if (!find_governor(ss, v, &gv) || g->subj_start >= 0) return 0;
+        const vgroup *h = &ss->vg[gv.vg];
+        if (gv.by_source) {
+            g->subj_start = h->by_start;
+            g->subj_end = h->by_end;
+            g->ins_start = g->ins_end = -1;
+        } else {
+            g->subj_start = h->subj_start;
+            g->subj_end = h->subj_end;
+            g->ins_start = h->ins_start;
+            g->ins_end = h->ins_end;
+        }
+        if (gv.mode < 0) { /* "decided to": done, in the governing verb's mood */
+            g->neg = h->neg;
+            g->modal = h->modal;
+        } else {
+            if (h->neg || g->neg) return 0; /* "did not urge", "urged X not to" */
+            mode = gv.mode;
+            addr_a = gv.addr_a;
+            addr_b = gv.addr_b;
+            g->modal = MOD_NONE;
+        }
+    } else if (g->modal == MOD_OBLIG || g->modal == MOD_ADVISE) {
+        /* "Russia said Sudan must return the helicopter": a demand (an appeal
+         * for "should") by the reporter on the clause's subject */
+        int q = governing_clause(ss, v);
+        int m = q >= 0 ? dyad_mode_of_verb(ss->s->toks[ss->vg[q].head].lemma) : -1;
+        if (q >= 0 && ss->vg[q].subj_start >= 0 && !g->neg &&
+            (ss->vg[q].speech || m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND)) {
+            reporter = q;
+            /* "insisted that Iran should": the governing verb's mood */
+            mode = m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND ? m
+                   : g->modal == MOD_OBLIG                      ? DYAD_MODE_DEMAND
+                                                                : DYAD_MODE_APPEAL;
+        }
+    } else if (g->modal == MOD_NONE && g->kind == VG_FINITE && g->subj_start >= 0) {
+        /* "demanded that Israel withdraw", "urged that talks resume" */
+        int q = governing_clause(ss, v);
+        if (q >= 0 && ss->vg[q].subj_start >= 0 && ss->vg[q].end <= g->subj_start &&
+            ss->vg[q].coded_end <= g->head) {
+            int m = dyad_mode_of_verb(ss->s->toks[ss->vg[q].head].lemma);
+            if (m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND) {
+                reporter = q;
+                mode = m;
+            }
+        }
+    } else if (g->modal == MOD_INTENT && g->neg) {
+        mode = DYAD_MODE_REJECT; /* "will not release": refuses to */
     }
     binding b;
     dyad_explain(as, "#   verb '%s' (lemma %s)%s%s%s\n", ss->s->toks[g->head].norm,
                  ss->s->toks[g->head].lemma, g->neg ? " negated" : "", g->passive ? " passive" : "",
-                 g->modal == MOD_HYPO ? " hypothetical" : g->modal == MOD_INTENT ? " intent" : "");
-    if (!best_pattern(as, ss, g->head, 0, g->neg, -1, &b)) return 0;
+                 g->modal == MOD_HYPO     ? " hypothetical"
+                 : g->modal == MOD_INTENT ? " intent"
+                 : g->modal == MOD_OBLIG  ? " obligation"
+                 : g->modal == MOD_ADVISE ? " advice"
+                                          : "");
+    if (!best_pattern(as, ss, g->head, 0, g->neg, -1, &b)) {
+        /* "will not release": no pattern of its own for the negated verb, so
+         * the act refused */
+        if (!(mode == DYAD_MODE_REJECT && g->modal == MOD_INTENT) ||
+            !best_pattern(as, ss, g->head, 0, 0, -1, &b))
+            return 0;
+    } else if (mode == DYAD_MODE_REJECT && g->modal == MOD_INTENT) {
+        mode = -1; /* "will not comment" has a pattern */
+    }
     const dict_pattern *p = b.p;
+    g->coded_end = b.end;
+    const char *moded = NULL;
+    if (mode >= 0) {
+        moded = dyad_mode_code(mode, p->code);
+        /* intended verbal acts stand, intended force is a threat */
+        if (!moded && mode == DYAD_MODE_INTENT) moded = apply_modality(MOD_INTENT, 0, p->code);
+        if (!moded && reporter >= 0) {
+            reporter = -1; /* "said Iran must explain": coded as before, by its modal */
+            mode = -1;
+        } else if (!moded) {
+            dyad_explain(as, "#   %s has no code in this mood: not coded here\n", p->code);
+            return 0;
+        }
+    }
+    if (moded) {
+        dyad_explain(as, "#   %s %s -> %s\n",
+                     mode == DYAD_MODE_APPEAL     ? "asked for:"
+                     : mode == DYAD_MODE_INTENT   ? "intended:"
+                     : mode == DYAD_MODE_DEMAND   ? "demanded:"
+                     : mode == DYAD_MODE_REJECT   ? "refused:"
+                                                  : "threatened:",
+                     p->code, moded);
+    }
     side src = {0}, tgt = {0};
     int statement = (p->flags & PF_SPEECH) != 0;
     if (g->passive) {
@@ -672,28 +830,33 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         tgt = src;
         src = (side){0};
     }
+    if (reporter >= 0) {
+        /* the clause's subject is asked; the reporter asks */
+        const vgroup *r = &ss->vg[reporter];
+        if (src.n) tgt = src;
+        src = (side){0};
+        if (phrase_actors(as, ss, r->subj_start, r->subj_end, r->ins_start, r->ins_end, 1, &src) !=
+            0)
+            return -1;
+    } else if (addr_a >= 0) {
+        side to = {0};
+        if (addressee_actors(as, ss, addr_a, addr_b, &to) != 0) return -1;
+        if (to.n) tgt = to;
+    }
     for (int i = 0; i < src.n; i++)
         if (src.mention[i] >= 0 &&
             dyad_ref_subject(as, &ss->m[src.mention[i]], src.code[i], ss->s->index) != 0)
             return -1;
     for (int i = 0; i < b.src.n; i++) side_add(&src, b.src.code[i], b.src.mention[i]);
     for (int i = 0; i < b.tgt.n; i++) side_add(&tgt, b.tgt.code[i], b.tgt.mention[i]);
-    if (!statement) co_actors(ss, g->head, b.end + 3, &src);
+    if (!statement && mode < 0) co_actors(ss, g->head, b.end + 3, &src);
     /* governed by a reporting verb: the nearest clause verb before it reports */
-    int reported = 0;
-    for (int q = v - 1; q >= 0; q--)
-        if (ss->vg[q].kind == VG_FINITE || ss->vg[q].kind == VG_PARTICIPLE) {
-            reported = ss->vg[q].speech;
-            /* not across a coordination of clauses (", and", ", but", ";") */
-            for (int k = ss->vg[q].end; reported && k + 1 < g->start; k++)
-                if (tag(ss, k) == TAG_COLON ||
-                    (tag(ss, k) == TAG_COMMA && tag(ss, k + 1) == TAG_CC))
-                    reported = 0;
-            break;
-        }
-    const char *code = in_condition(ss, g)
-                           ? NULL
-                           : apply_modality(g->modal, reported && g->would, p->code);
+    int q = governing_clause(ss, v);
+    int reported = q >= 0 && ss->vg[q].speech;
+    const char *code = moded                  ? moded
+                       : in_condition(ss, g) ? NULL
+                                             : apply_modality(g->modal, reported && g->would, p->code);
+    if (moded && in_condition(ss, g)) code = NULL;
     if (!code) {
         dyad_explain(as, "#   dropped: hypothetical (%s)\n", p->code);
         return 0;
@@ -701,7 +864,9 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
     ev_ctx c = {g->start, g->end, ss, p->where};
     if (!src.n)
         dyad_explain(as, "#   no source actor for %s\n", p->where);
-    return emit_all(as, ss, &c, code, p->flags, &src, &tgt);
+    /* a meeting both sides plan is symmetric; one asked for or refused is not */
+    unsigned flags = mode >= 0 && mode != DYAD_MODE_INTENT ? p->flags & ~PF_SYM : p->flags;
+    return emit_all(as, ss, &c, code, flags, &src, &tgt);
 }
 
 static int code_nouns(article_state *as, sent_state *ss) {
@@ -775,8 +940,14 @@ static int find_speaker(article_state *as, sent_state *all, size_t nall, size_t 
 
 static int same(const char *a, const char *b) { return strcmp(a, b) == 0; }
 
+/* A root's "not specified" code: 020, 030, 100, 120, 130 ... */
+static int generic_code(const char *c) { return strlen(c) == 3 && c[2] == '0'; }
+
 /* Drop plain 010 statements by a source that has a more specific event in
- * the same sentence, and duplicate (source, target, code) triples. */
+ * the same sentence; drop a root's generic code (020 "urged Hamas") when the
+ * same source has a more specific code of that root for the same target or
+ * the generic one has none (0253 "urged Hamas to release"); and duplicate
+ * (source, target, code) triples. */
 static void tidy(article_state *as, size_t first) {
     size_t w = first;
     for (size_t i = first; i < as->nevents; i++) {
@@ -792,6 +963,14 @@ static void tidy(article_state *as, size_t first) {
                 if (j != i && same(as->events[j].source, e->source) &&
                     !same(as->events[j].code, "010"))
                     drop = 1;
+        }
+        if (!drop && generic_code(e->code) && !same(e->code, "010")) {
+            for (size_t j = first; j < as->nevents && !drop; j++) {
+                const dyad_event *f = &as->events[j];
+                if (j != i && same(f->source, e->source) && !strncmp(f->code, e->code, 2) &&
+                    !same(f->code, e->code) && (same(f->target, e->target) || !e->target[0]))
+                    drop = 1;
+            }
         }
         if (!drop) as->events[w++] = *e;
     }

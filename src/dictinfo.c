@@ -50,9 +50,10 @@ static const char *const RELIGION_CODES[] = {"ATH", "BAH", "BUD", "CHR", "CON", 
 /* States and places of the KEDS lists (ch. 7) that are not ISO 3166-1
  * alpha-3 codes: former states and old codes (ANT Netherlands Antilles, CZA
  * Czechoslovakia, FRY, GME, GMW, MTN, ROM, SCG, TMP, USR, YMN, YMS, YUG),
- * IMY Isle of Man, KAS Kashmir, TER Terai; and CMN (communist party). */
+ * IMY Isle of Man, KAS Kashmir, TER Terai; KSV Kosovo (independent since
+ * 2008, no ISO code); and CMN (communist party). */
 static const char *const OLD_COUNTRY_CODES[] = {"ANT", "CMN", "CZA", "FRY", "GME", "GMW",
-                                                "IMY", "KAS", "MTN", "ROM", "SCG", "TER",
+                                                "IMY", "KAS", "KSV", "MTN", "ROM", "SCG", "TER",
                                                 "TMP", "USR", "YMN", "YMS", "YUG", NULL};
 /* Role codes (ch. 3, table 3.1: primary, secondary, tertiary; PTY of 3.1.4). */
 static const char *const ROLE_CODES[] = {

@@ -93,7 +93,11 @@ static void explain_sentence(article_state *as, const sent_state *ss) {
         if (g->obj_start >= 0) dyad_explain(as, " object [%d,%d)", g->obj_start, g->obj_end);
         if (g->by_start >= 0) dyad_explain(as, " by [%d,%d)", g->by_start, g->by_end);
         dyad_explain(as, "%s%s%s%s\n", g->neg ? " negated" : "", g->passive ? " passive" : "",
-                     g->modal == MOD_INTENT ? " intent" : g->modal == MOD_HYPO ? " hypothetical" : "",
+                     g->modal == MOD_INTENT   ? " intent"
+                     : g->modal == MOD_HYPO   ? " hypothetical"
+                     : g->modal == MOD_OBLIG  ? " obligation"
+                     : g->modal == MOD_ADVISE ? " advice"
+                                              : "",
                      g->speech ? " reporting" : "");
     }
 }

@@ -41,10 +41,14 @@ typedef struct mention {
     const char *const *refer; /* refer nouns of the dictionary entry */
     int nrefer;
     int coref;                /* resolved through the article's reference table */
+    int plural;               /* ends in a plural noun ("rebels"): "they", not "he" */
 } mention;
 
 /* Modality of a verb group. */
-enum { MOD_NONE = 0, MOD_INTENT, MOD_HYPO };
+/* MOD_OBLIG: "must", "has to"; MOD_ADVISE: "should", "ought to" — both
+ * hypothetical unless a reporting verb governs them ("said Iran must"),
+ * when they are a demand or an appeal by the reporter. */
+enum { MOD_NONE = 0, MOD_INTENT, MOD_HYPO, MOD_OBLIG, MOD_ADVISE };
 /* Kind of verb group. */
 enum { VG_FINITE = 0, VG_PARTICIPLE, VG_GERUND, VG_INFINITIVE, VG_REDUCED };
 
@@ -59,12 +63,13 @@ typedef struct vgroup {
     int obj_start, obj_end;   /* direct object noun phrase, -1 when none */
     int by_start, by_end;     /* "by" agent phrase of a passive, -1 when none */
     int speech;               /* head is a reporting verb (has a {speech} pattern) */
+    int coded_end;            /* token after the pattern coded on it (code.c), 0 if none */
 } vgroup;
 
 /* An entry of the article's reference table. */
 typedef struct ref_entry {
     const char *code, *country, *role;
-    int kind, person, media;
+    int kind, person, media, plural;
     const char *surname;      /* lower-case */
     const char *role_noun;    /* "spokesperson" */
     const char *const *refer;

@@ -241,6 +241,7 @@ static int compose(article_state *as, sent_state *ss, const raw_match *r, int a,
         m.person = 1;
         m.surname = s->toks[e - 1].lower;
     }
+    m.plural = s->toks[m.end - 1].tag == TAG_NNS || s->toks[m.end - 1].tag == TAG_NNPS;
     if (base) {
         m.kind = base->kind;
         m.refer = (const char *const *)base->refer;
@@ -272,6 +273,7 @@ int dyad_mention_from_ref(article_state *as, sent_state *ss, int start, int end,
     m.role = r->role;
     m.kind = r->kind;
     m.person = r->person;
+    m.plural = r->plural;
     m.media = r->media;
     m.surname = r->surname;
     m.role_noun = r->role_noun;
@@ -411,6 +413,7 @@ int dyad_ref_register(article_state *as, const mention *m, int sentence) {
     r->role = m->role;
     r->kind = m->kind;
     r->person = m->person;
+    r->plural = m->plural;
     r->media = m->media;
     r->surname = m->surname;
     r->role_noun = m->role_noun;
@@ -443,7 +446,7 @@ int dyad_ref_subject(article_state *as, const mention *m, const char *code, int 
 
 const ref_entry *dyad_ref_pronoun(const article_state *as, const char *pron, int sentence,
                                   int tok) {
-    int want_person;
+    int want_person, they = !strcmp(pron, "they");
     if (!strcmp(pron, "he") || !strcmp(pron, "she")) want_person = 1;
     else if (!strcmp(pron, "it") || !strcmp(pron, "they")) want_person = 0;
     else return NULL;
@@ -453,7 +456,11 @@ const ref_entry *dyad_ref_pronoun(const article_state *as, const char *pron, int
             const ref_entry *r = &as->refs[i];
             if (!r->code[0] || r->media || !before(r, sentence, tok)) continue;
             if (pass == 0 && !r->subject) continue;
-            if (want_person ? r->person : (!r->person && r->kind != AK_AGENT)) return r;
+            /* "they" may be a group ("the Fijian rebels said they") */
+            if (want_person ? r->person && !r->plural
+                            : they ? (r->plural || (!r->person && r->kind != AK_AGENT))
+                                   : (!r->person && r->kind != AK_AGENT))
+                return r;
         }
     return NULL;
 }

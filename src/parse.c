@@ -134,7 +134,9 @@ static int scan_group(const sent_state *ss, int i, vgroup *g) {
             const char *w = tok(ss, j)->lower;
             g->modal = (!strcmp(w, "will") || !strcmp(w, "'ll") || !strcmp(w, "shall"))
                            ? MOD_INTENT
-                           : MOD_HYPO;
+                       : !strcmp(w, "must")                          ? MOD_OBLIG
+                       : (!strcmp(w, "should") || !strcmp(w, "ought")) ? MOD_ADVISE
+                                                                    : MOD_HYPO;
             g->would = !strcmp(w, "would") || !strcmp(w, "'d");
             j++;
             continue;
@@ -153,7 +155,12 @@ static int scan_group(const sent_state *ss, int i, vgroup *g) {
             }
             continue;
         }
-        if (last_verb < 0 && t != TAG_TO) break;
+        /* before the first verb only "to" or, after a modal, an adverb or
+         * negation ("will not withdraw", "would never agree") */
+        if (last_verb < 0 && t != TAG_TO &&
+            !(j > i && tag(ss, j - 1) == TAG_MD &&
+              (TAG_IS_ADV(t) || is(ss, j, "not") || is(ss, j, "n't"))))
+            break;
         /* adverbs and negation inside the group: "has not provided", "has yet to" */
         if (TAG_IS_ADV(t) || is(ss, j, "not") || is(ss, j, "n't")) {
             int k = j;
@@ -172,6 +179,8 @@ static int scan_group(const sent_state *ss, int i, vgroup *g) {
         if (t == TAG_TO && TAG_IS_VERB(tag(ss, j + 1))) {
             /* "has to", "going to": the infinitive is the main verb */
             if (last_verb >= 0 && (lemma_is(ss, last_verb, "have") || is(ss, last_verb, "going"))) {
+                if (lemma_is(ss, last_verb, "have") && g->modal == MOD_NONE && !g->neg)
+                    g->modal = MOD_OBLIG; /* "has to" (not "has yet to") */
                 j++;
                 continue;
             }
@@ -196,11 +205,23 @@ static int prev_finite(const sent_state *ss, int k) {
     return -1;
 }
 
+/* The token before a parenthesis that closes at k ("the Union of Teachers
+ * (NUT)"), or k when there is none. */
+static int before_parenthesis(const sent_state *ss, int k) {
+    if (tag(ss, k) != TAG_RRB) return k;
+    for (int q = k - 1; q >= 0 && q >= k - 12; q--) {
+        if (tag(ss, q) == TAG_LRB) return q - 1;
+        if (TAG_IS_VERB(tag(ss, q)) || tag(ss, q) == TAG_RRB) break;
+    }
+    return k;
+}
+
 /* Subject of a finite verb group. */
 static void find_subject(const sent_state *ss, vgroup *g) {
     int k = g->start - 1;
     g->subj_start = g->subj_end = g->ins_start = g->ins_end = -1;
     while (k >= 0 && TAG_IS_ADV(tag(ss, k))) k--;
+    k = before_parenthesis(ss, k);
     if (k >= 0 && (tag(ss, k) == TAG_WDT || tag(ss, k) == TAG_WP)) { /* relative: antecedent */
         k--;
         if (tag(ss, k) == TAG_COMMA) k--;
@@ -214,10 +235,10 @@ static void find_subject(const sent_state *ss, vgroup *g) {
                 break;
             }
         }
-        if (c0 > 0 && np_head_tok(ss, c0 - 1)) {
+        if (c0 > 0 && np_head_tok(ss, before_parenthesis(ss, c0 - 1))) {
             g->ins_start = c0 + 1;
             g->ins_end = k;
-            k = c0 - 1;
+            k = before_parenthesis(ss, c0 - 1);
         } else {
             return;
         }
@@ -228,6 +249,11 @@ static void find_subject(const sent_state *ss, vgroup *g) {
         return;
     }
     int e = k + 1, b = np_start(ss, k);
+    /* "Hizbollah (Party of God) group": the name before the parenthesis */
+    if (b - 1 >= 0 && tag(ss, b - 1) == TAG_RRB) {
+        int q = before_parenthesis(ss, b - 1);
+        if (q != b - 1 && q >= 0 && np_head_tok(ss, q)) b = np_start(ss, q);
+    }
     /* inside a prepositional phrase: move to the head phrase before it */
     while (b - 2 >= 0 && tag(ss, b - 1) == TAG_IN && !is_subordinator(ss, b - 1) &&
            np_head_tok(ss, b - 2)) {

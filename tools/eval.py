@@ -4,15 +4,23 @@
 Usage:
     python3 tools/eval.py [--bin build/dyad] [--shared ../shared] [--build]
                           [--set codebook,gsr,seed] [--statements on|off]
+                          [--codebook-source md|json] [--list-codebook]
                           [--show-misses N] [--json FILE]
 
 Runs `dyad code --format jsonl` on three dev sets and prints precision / recall / F1:
 
-  codebook  the example sentences of every code in ../shared/cameo/cameo_codes.json. Each
-            example is one article dated 2000-01-01 (--codebook-date). Actors are unknown,
-            so only the code counts: hit = dyad emits at least one event with the example's
-            code (exact) or root (first two digits); precision = share of emitted events
-            whose code / root is the example's; "none" = examples with no event at all.
+  codebook  the example sentences of the CAMEO verb codebook: the `Example` rows of
+            ../shared/cameo/codebook/chapter_2_verb_codebook.md, each attached to the code
+            of the entry it sits in (explicit code, else the entry's name matched against
+            ../shared/cameo/cameo_codes.json, else the next code after the previous entry's;
+            rules in docs/EVAL.md). --list-codebook prints every example with its code and
+            how the code was found, for auditing, and exits. --codebook-source json scores
+            the `examples` lists of cameo_codes.json instead (the set used before
+            2026-11-27). Each example is one article dated 2000-01-01 (--codebook-date).
+            Actors are unknown, so only the code counts: hit = dyad emits at least one
+            event with the example's code (exact) or root (first two digits); precision =
+            share of emitted events whose code / root is the example's; "none" = examples
+            with no event at all.
             The recall is also printed as "% coded to their own root / exact code".
   gsr       ../shared/petrarch/text/PETR2_GSR_validation.ud.xml: each record's <Text> is one
             article (date from the record); expected events from <EventCoding>. PETRARCH
@@ -32,8 +40,10 @@ The binary is not built unless --build is given (then `make -j2` runs first).
 
 import argparse
 import collections
+import difflib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -85,19 +95,351 @@ def country3(code):
 
 # ---------------------------------------------------------------- codebook examples
 
-def eval_codebook(binary, shared, args):
-    path = os.path.join(shared, "cameo", "cameo_codes.json")
-    if not os.path.exists(path):
-        print("eval: skipping codebook set: %s not found" % path)
-        return None
+CODEBOOK_MD = os.path.join("cameo", "codebook", "chapter_2_verb_codebook.md")
+CODEBOOK_JSON = os.path.join("cameo", "cameo_codes.json")
+
+_FINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")          # sentence-final punctuation
+_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+$")     # ... followed by a space
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c(]?[A-Z0-9])")
+# a sentence that only comments on the coding ("Two reciprocal events are coded ...")
+_NOTE_SENTENCE = re.compile(r"\bcod(?:e|ed|es|ing|eable)\b|^Note\b", re.I)
+_CODE_CELL = re.compile(r"^(?:CAMEO\s+)?(\d{3,4})\b[\s.:]*(.*)$", re.S)
+
+
+def _norm(s):
+    """Case, spaces and punctuation removed (also copes with "Threate n" in the JSON)."""
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+def _words(s):
+    return re.findall(r"[a-z0-9]+", s.lower())
+
+
+def _label_kind(label):
+    """cameo | name | example | note | other. Merged labels: "NAME Description" is a name
+    row, "Usage Notes Example" / "Description Example" are example rows, "EXAMPLE Note" a
+    note (the last word decides)."""
+    l = " ".join(label.lower().split())
+    if l == "cameo":
+        return "cameo"
+    if l.startswith("name"):
+        return "name"
+    if l.endswith("example"):
+        return "example"
+    if l.endswith("note"):
+        return "note"
+    return "other"
+
+
+def _merge_cells(cells):
+    """Value of a row from its value cells: the converter sometimes spread one cell over two
+    columns or repeated it (with or without more text) in the next column."""
+    out = ""
+    for c in cells:
+        c = " ".join(c.split())
+        if not c:
+            continue
+        if not out or (out.lower() in c.lower() and len(c) > len(out)):
+            out = c
+        elif c.lower() not in out.lower():
+            out = out + " " + c
+    return out
+
+
+def _md_rows(path):
+    """[(root, [row, ...]), ...] per `## 2.N` section; row = (line, label, kind, value)."""
+    sections = []
+    rows = None
     with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            m = re.match(r"^##\s+2\.(\d+)\s", line)
+            if m:
+                rows = []
+                sections.append(("%02d" % int(m.group(1)), rows))
+                continue
+            if rows is None or not line.startswith("|"):
+                continue
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if all(re.fullmatch(r":?-*:?", c) for c in cells):
+                continue  # header separator
+            label = cells[0]
+            rows.append((lineno, label, _label_kind(label), _merge_cells(cells[1:])))
+    return sections
+
+
+class _Names:
+    """Matches a codebook entry name against the names in cameo_codes.json of one root."""
+
+    def __init__(self, codes):
+        self.codes = codes
+        self.by_root = collections.defaultdict(list)
+        for c in sorted(codes):
+            if len(c) >= 3:
+                self.by_root[c[:2]].append(c)
+
+    def match(self, text, root):
+        """Code whose name the text is (case/punctuation ignored), starts with (a name
+        followed by its description) or begins (a name cut short); None if none or ambiguous."""
+        v = _norm(text)
+        if not v:
+            return None
+        names = {}
+        for c in self.by_root[root]:
+            names.setdefault(_norm(self.codes[c].get("name") or ""), c)
+        if v in names:
+            return names[v]
+        w = _words(text)
+        for k in range(len(w) - 1, 0, -1):  # the text starts with a whole name
+            p = "".join(w[:k])
+            if p in names:
+                return names[p]
+        if len(w) >= 3:  # the text is the beginning of a single name
+            hits = [c for n, c in names.items() if n.startswith(v)]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def like_a_name(self, text, root):
+        """text is (a garbled form of) one of the root's names: "Imported aerial weapons,
+        not specified below" for "Employ aerial weapons, not specified below"."""
+        v = _norm(text)
+        return self.match(text, root) is not None or any(
+            difflib.SequenceMatcher(None, v, _norm(self.codes[c].get("name") or "")).ratio()
+            >= 0.8 for c in self.by_root[root])
+
+    def next_code(self, prev, root):
+        for c in self.by_root[root]:
+            if prev is None or c > prev:
+                return c
+        return None
+
+
+def _is_tail_of(text, prev, loose=False):
+    """text repeats the end of the row before, starting inside one of its sentences.
+    loose: also when it differs in its first three words ("Kenyan policiemen in ..." after
+    "... Kenyan policemen in ...")."""
+    if not text or not prev:
+        return False
+    words = text.split()
+    for k in range(4 if loose else 1):
+        tail = " ".join(words[k:])
+        if len(tail) < 20 and k:
+            break
+        if prev.endswith(tail):
+            i = len(prev) - len(tail)
+            # the row before ends with the same whole sentence(s): a real example
+            return loose or not (i == 0 or _BOUNDARY.search(prev[:i]))
+    return False
+
+
+def codebook_md_examples(path, codes):
+    """Example sentences of the verb codebook (Markdown), each attached to a CAMEO code.
+
+    Returns (examples, stats): examples = [{"code", "how", "line", "text"}], how = code |
+    name | order. See docs/EVAL.md ("codebook") for the rules."""
+    names = _Names(codes)
+    entries = []   # {"root", "line", "code", "names", "cells", "start"}
+    stats = {"example_rows": 0, "joined_rows": 0, "skipped": collections.Counter(),
+             "skipped_rows": collections.defaultdict(list)}
+
+    def skip(reason, line):
+        stats["skipped"][reason] += 1
+        stats["skipped_rows"][reason].append(line)
+
+    for root, rows in _md_rows(path):
+        cur = None
+        prev_value = ""
+        prev_cell = None   # the example cell made from the row before, if any
+        for i, (line, label, kind, value) in enumerate(rows):
+            nxt_kind = rows[i + 1][2] if i + 1 < len(rows) else None
+            if kind == "example":
+                stats["example_rows"] += 1
+            start = None
+            m = _CODE_CELL.match(value)
+            # a code of this section; 1213 and 1214 are in the codebook but not in the JSON
+            code = (m.group(1) if m and (m.group(1) in codes or m.group(1)[:2] == root)
+                    else None)
+            if code and (kind in ("cameo", "name") or
+                         (kind in ("example", "note") and not m.group(2))):
+                # "CAMEO 010", "NAME 012", "NAME 1012 Demand ...", and a code that slipped
+                # into an Example / Example Note cell ("Example | CAMEO 0251")
+                start = {"code": code, "names": [m.group(2)] if m.group(2) else []}
+            elif (kind in ("example", "note") and nxt_kind == "name" and value
+                  and not _FINAL.search(value) and len(value.split()) <= 10
+                  and names.like_a_name(value, root)):
+                # an entry's name that slipped into an Example cell, its Name row follows
+                start = {"code": None, "names": [value]}
+            elif kind == "cameo" and names.match(value, root):
+                start = {"code": None, "names": [value]}   # "CAMEO | Impose blockade, ..."
+            elif kind == "name":
+                joins = (cur is not None and cur["start"] == i - 1 and cur["joinable"])
+                if joins:
+                    own = cur["code"] or (names.match(cur["names"][0], root)
+                                          if cur["names"] else None)
+                    other = names.match(value, root)
+                    if own and other and other != own:
+                        joins = False   # "CAMEO 1832 vehicular ..." then "Name: roadside ..."
+                if joins:
+                    cur["names"].append(value)
+                else:
+                    start = {"code": None, "names": [value]}
+            if start is not None:
+                start.update(root=root, line=line, cells=[], start=i,
+                             joinable=(kind != "name" or start["code"] is not None))
+                cur = start
+                entries.append(cur)
+                if kind == "example":
+                    skip("entry code or name in an Example cell", line)
+                prev_value, prev_cell = value, None
+                continue
+            if kind != "example":
+                prev_value, prev_cell = value, None
+                continue
+            # an Example row
+            cont = prev_cell is not None and (label.strip() == "EXAMPLE" or
+                                              not _FINAL.search(prev_cell["text"]))
+            if cont:
+                if _is_tail_of(value, prev_cell["text"], loose=True):
+                    skip("continuation repeating the end of the example before", line)
+                else:
+                    prev_cell["text"] = (prev_cell["text"] + " " + value).strip()
+                    prev_cell["lines"].append(line)
+                prev_value = value
+                continue
+            if cur is None:
+                skip("before any entry", line)
+                prev_value, prev_cell = value, None
+                continue
+            cell = {"line": line, "lines": [line], "text": value, "prev": prev_value}
+            cur["cells"].append(cell)
+            prev_value, prev_cell = value, cell
+
+    # codes: explicit, else by name, else the next code after the previous entry's
+    examples = []
+    how_entries = collections.Counter()
+    how_with_examples = collections.Counter()
+    prev_code, prev_root = None, None
+    for e in entries:
+        if e["root"] != prev_root:
+            prev_code, prev_root = None, e["root"]
+        if e["code"]:
+            code, how = e["code"], "code"
+        else:
+            code = next((c for c in (names.match(n, e["root"]) for n in e["names"]) if c),
+                        None)
+            how = "name"
+            if code is None:
+                code, how = names.next_code(prev_code, e["root"]), "order"
+        if code is None:
+            how = "unattached"
+        else:
+            prev_code = code
+        e["code"], e["how"] = code, how
+        how_entries[how] += 1
+        kept = 0
+        for cell in e["cells"]:
+            text, line = cell["text"], cell["line"]
+            reason = None
+            if not text:
+                reason = "empty"
+            elif not re.search(r"[A-Za-z]", text):
+                reason = "no letters"
+            elif _is_tail_of(text, cell["prev"]):
+                reason = "repeats the end of the row before (a broken sentence)"
+            elif text[0].islower():
+                reason = "starts mid-sentence (its beginning is in another row)"
+            elif len(text.split()) < 4:
+                reason = "fewer than 4 words"
+            elif all(_NOTE_SENTENCE.search(s) for s in _SENTENCE_SPLIT.split(text) if s):
+                reason = "coding note only, no example sentence"
+            elif code is None:
+                reason = "entry without a code"
+            if reason:
+                for l in cell["lines"]:
+                    skip(reason, l)
+                continue
+            kept += 1
+            stats["joined_rows"] += len(cell["lines"]) - 1
+            examples.append({"code": code, "how": how, "line": line, "text": text})
+        if kept:
+            how_with_examples[how] += 1
+    stats["entries"] = len(entries)
+    stats["entry_list"] = entries
+    stats["how_entries"] = how_entries
+    stats["how_with_examples"] = how_with_examples
+    stats["examples"] = len(examples)
+    stats["how_examples"] = collections.Counter(x["how"] for x in examples)
+    return examples, stats
+
+
+def codebook_json_examples(codes):
+    return [{"code": code, "how": "json", "line": 0, "text": text}
+            for code in sorted(codes) for text in (codes[code].get("examples") or [])]
+
+
+def load_codebook(shared, source):
+    """(examples, stats, path) or None with a message when a file is absent."""
+    jpath = os.path.join(shared, CODEBOOK_JSON)
+    if not os.path.exists(jpath):
+        print("eval: skipping codebook set: %s not found" % jpath)
+        return None
+    with open(jpath, encoding="utf-8") as f:
         codes = json.load(f)
+    if source == "json":
+        return codebook_json_examples(codes), None, jpath
+    mpath = os.path.join(shared, CODEBOOK_MD)
+    if not os.path.exists(mpath):
+        print("eval: skipping codebook set: %s not found" % mpath)
+        return None
+    ex, stats = codebook_md_examples(mpath, codes)
+    return ex, stats, mpath
+
+
+def print_codebook_stats(stats):
+    sk = stats["skipped"]
+    nskip = sum(sk.values())
+    he, hx = stats["how_entries"], stats["how_with_examples"]
+    print("   %d Example rows -> %d examples (+%d continuation row(s) joined to them), "
+          "%d rows skipped:" % (stats["example_rows"], stats["examples"],
+                                stats["joined_rows"], nskip))
+    for reason, n in sk.most_common():
+        print("     skipped %3d: %s" % (n, reason))
+    hm = stats["how_examples"]
+    print("   %d entries, attached by explicit code %d / by name %d / by order %d%s;"
+          % (stats["entries"], he["code"], he["name"], he["order"],
+             (" / unattached %d (no code left in the section)" % he["unattached"])
+             if he["unattached"] else ""))
+    print("   the %d entries with examples: %d / %d / %d; the examples: %d / %d / %d"
+          % (sum(hx.values()), hx["code"], hx["name"], hx["order"],
+             hm["code"], hm["name"], hm["order"]))
+
+
+def list_codebook(shared, source):
+    got = load_codebook(shared, source)
+    if got is None:
+        return
+    examples, stats, path = got
+    print("== codebook examples (%s)" % os.path.relpath(path, ROOT))
+    if stats:
+        print_codebook_stats(stats)
+    for x in examples:
+        print("%-5s %-5s %5s  %s" % (x["code"], x["how"], x["line"] or "", x["text"][:80]))
+
+
+def eval_codebook(binary, shared, args):
+    got = load_codebook(shared, args.codebook_source)
+    if got is None:
+        return None
+    examples, stats, path = got
     articles, expect = [], {}
-    for code in sorted(codes):
-        for i, text in enumerate(codes[code].get("examples") or []):
-            aid = "cb-%s-%d" % (code, i)
-            articles.append({"id": aid, "date": args.codebook_date, "text": text})
-            expect[aid] = code
+    for i, x in enumerate(examples):
+        aid = "cb-%s-%d" % (x["code"], i)
+        articles.append({"id": aid, "date": args.codebook_date, "text": x["text"]})
+        expect[aid] = x["code"]
+    print("== codebook examples (%s, --codebook-source %s): %d examples"
+          % (os.path.relpath(path, ROOT), args.codebook_source, len(examples)))
+    if stats:
+        print_codebook_stats(stats)
     got = run_dyad(binary, articles, args.statements)
     n = len(articles)
     hit_exact = hit_root = none = 0
@@ -129,12 +471,22 @@ def eval_codebook(binary, shared, args):
         "exact": {"hits": hit_exact, "recall": hit_exact / n if n else 0.0,
                   "precision": pred_exact / npred if npred else 0.0},
         "per_root": {k: v for k, v in sorted(per_root.items())},
+        "source": args.codebook_source,
     }
+    if stats:
+        res["extraction"] = {
+            "example_rows": stats["example_rows"],
+            "joined_rows": stats["joined_rows"],
+            "skipped": dict(stats["skipped"]),
+            "entries": stats["entries"],
+            "entries_by_attachment": dict(stats["how_entries"]),
+            "entries_with_examples_by_attachment": dict(stats["how_with_examples"]),
+            "examples_by_attachment": dict(stats["how_examples"]),
+        }
     for lvl in ("root", "exact"):
         p, r = res[lvl]["precision"], res[lvl]["recall"]
         res[lvl]["f1"] = 2 * p * r / (p + r) if p + r else 0.0
-    print("== codebook examples (%s): %d examples, %d events, %d with no event"
-          % (os.path.relpath(path, ROOT), n, npred, none))
+    print("   %d examples, %d events, %d with no event" % (n, npred, none))
     print("   %-6s %6s %9s %9s %6s" % ("level", "hits", "recall", "precision", "F1"))
     for lvl in ("root", "exact"):
         r = res[lvl]
@@ -281,11 +633,24 @@ def main():
                     help="comma-separated: codebook, gsr, seed")
     ap.add_argument("--statements", default="on", choices=("on", "off"))
     ap.add_argument("--codebook-date", default="2000-01-01")
+    ap.add_argument("--codebook-source", default="md", choices=("md", "json"),
+                    help="md: the Example rows of the verb codebook chapter (default); "
+                         "json: the `examples` lists of cameo_codes.json (the old set)")
+    ap.add_argument("--list-codebook", action="store_true",
+                    help="print every codebook example with its code, how the code was "
+                         "found (code/name/order) and its first 80 characters, then exit")
     ap.add_argument("--show-misses", type=int, default=0, metavar="N",
                     help="list up to N misses per set (for dictionary work, not for docs)")
     ap.add_argument("--json", metavar="FILE", help="also write the numbers as JSON")
     args = ap.parse_args()
 
+    if args.list_codebook:
+        shared = os.path.normpath(args.shared)
+        if not os.path.isdir(shared):
+            print("eval: %s is absent; nothing to list" % shared)
+            return 0
+        list_codebook(shared, args.codebook_source)
+        return 0
     if args.build:
         subprocess.run(["make", "-j2"], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)

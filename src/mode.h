@@ -1,0 +1,27 @@
+/*
+ * mode.h — the code of an act that is asked for, promised, demanded, refused
+ * or threatened (mode.c).
+ */
+#ifndef DYAD_MODE_H
+#define DYAD_MODE_H
+
+enum {
+    DYAD_MODE_APPEAL = 0, /* 02: "urged X to release" */
+    DYAD_MODE_INTENT,     /* 03: "agreed to release", "will release" */
+    DYAD_MODE_DEMAND,     /* 10: "demanded that X release", "said X must release" */
+    DYAD_MODE_REJECT,     /* 12: "refused to release", "will not release" */
+    DYAD_MODE_THREATEN,   /* 13: "threatened to attack" */
+    DYAD_NMODES
+};
+
+/* The code of act `act` (a CAMEO code) in mode `mode`, or NULL when the
+ * mode has no code for it (an appeal to attack, a threat to cooperate). */
+const char *dyad_mode_code(int mode, const char *act);
+
+/* The mode a verb lemma gives its "to"-infinitive, or -1. */
+int dyad_mode_of_verb(const char *lemma);
+
+/* The mode of an adjective before "to" ("ready to", "unwilling to"), or -1. */
+int dyad_mode_of_adjective(const char *word);
+
+#endif
