@@ -221,15 +221,16 @@ static int match_pattern(const sent_state *ss, const dict_pattern *p, int head, 
     return 1;
 }
 
-/* More words matched wins, a filled slot counts half a word, words skipped
- * in between count against (at most two): "halted economic aid to Serbia" is
- * "halt economic aid" (1621), not "halt aid to TGT" (162). On a tie, fewer
- * skipped words, then the more specific code, then the earlier line. */
+/* More words matched wins, a filled slot counts half a word, and skipping
+ * words in between costs half a word: "halted economic aid to Serbia" is
+ * "halt economic aid" (1621), not "halt aid to TGT" (162). On a tie, more
+ * words, fewer skipped words, the more specific code, the earlier line. */
 static int better(const binding *a, const binding *b) {
     if (!b->p) return 1;
-    int sa = a->p->nwords * 2 + a->has_tgt + a->has_src - (a->gaps < 2 ? a->gaps : 2);
-    int sb = b->p->nwords * 2 + b->has_tgt + b->has_src - (b->gaps < 2 ? b->gaps : 2);
+    int sa = a->p->nwords * 2 + a->has_tgt + a->has_src - (a->gaps > 0);
+    int sb = b->p->nwords * 2 + b->has_tgt + b->has_src - (b->gaps > 0);
     if (sa != sb) return sa > sb;
+    if (a->p->nwords != b->p->nwords) return a->p->nwords > b->p->nwords;
     if (a->gaps != b->gaps) return a->gaps < b->gaps;
     size_t la = strlen(a->p->code), lb = strlen(b->p->code);
     if (la != lb) return la > lb;
@@ -316,7 +317,8 @@ static const char *apply_modality(int modal, int reported_would, const char *cod
     if (modal == MOD_NONE) return code;
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     if (modal == MOD_HYPO && reported_would) modal = MOD_INTENT;
-    if (root <= 2 || (root >= 10 && root <= 14)) return code;
+    if (root <= 2 || (root >= 10 && root <= 13)) return code;
+    if (root == 14) return modal == MOD_INTENT ? "133" : code; /* "will strike": a threat */
     if (root == 3) return modal == MOD_INTENT ? code : NULL;
     if (modal != MOD_INTENT) return NULL;
     /* the intent code that names the same act (mode.c), else a threat */
@@ -644,7 +646,9 @@ static int find_governor(const sent_state *ss, int v, governor *gv) {
     int adjacent = h->end == g->start ||
                    (h->passive && h->by_start >= 0 && h->by_end == g->start); /* "urged by X to" */
     if (adjacent) {
-        if (!strcmp(hl, "decide")) {
+        /* "decided to", "continued to send arms", "began to withdraw": done */
+        if (!strcmp(hl, "decide") || !strcmp(hl, "continue") || !strcmp(hl, "begin") ||
+            !strcmp(hl, "start") || !strcmp(hl, "resume")) {
             gv->mode = -1;
             return 1;
         }
@@ -663,6 +667,30 @@ static int find_governor(const sent_state *ss, int v, governor *gv) {
         gv->mode = dyad_mode_of_adjective(ss->s->toks[a].lower);
         return gv->mode >= 0;
     }
+    /* a noun of the mood as the object: "renewed an appeal to Belgium to
+     * extradite", "made an offer to mediate" */
+    static const char *const light[] = {"make",   "issue",   "renew",   "repeat", "reiterate",
+                                        "extend", "send",    "launch",  "voice",  "express",
+                                        "deliver", "submit", "present", "announce", "give",
+                                        "put",    "lodge",   "file",    NULL};
+    int li = 0;
+    while (light[li] && strcmp(light[li], hl) != 0) li++;
+    int noun = 0, k0 = light[li] ? a : g->start;
+    while (k0 < g->start && (tag(ss, k0) == TAG_DT || tag(ss, k0) == TAG_PRPS ||
+                             TAG_IS_ADJ(tag(ss, k0))))
+        k0++;
+    if (k0 < g->start && (tag(ss, k0) == TAG_NN || tag(ss, k0) == TAG_NNS)) {
+        int nm = dyad_mode_of_noun(ss->s->toks[k0].lemma);
+        if (nm >= 0) {
+            m = nm;
+            noun = 1;
+            a = k0 + 1;
+            if (a == g->start) {
+                gv->mode = m;
+                return 1;
+            }
+        }
+    }
     if ((m != DYAD_MODE_APPEAL && m != DYAD_MODE_DEMAND) || gap > 12) return 0;
     if (tag(ss, a) == TAG_IN || tag(ss, a) == TAG_RP || tag(ss, a) == TAG_TO) {
         static const char *const preps[] = {"on", "upon", "for", "with", "to", NULL};
@@ -670,7 +698,7 @@ static int find_governor(const sent_state *ss, int v, governor *gv) {
         while (preps[k] && strcmp(preps[k], ss->s->toks[a].lower) != 0) k++;
         if (!preps[k]) return 0;
         a++;
-    } else if (!strcmp(hl, "call")) {
+    } else if (!strcmp(hl, "call") && !noun) {
         return 0; /* "called X to" is not an appeal; "called on X to" is */
     }
     if (a >= g->start) return 0;
@@ -735,8 +763,12 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
          * for "should") by the reporter on the clause's subject */
         int q = governing_clause(ss, v);
         int m = q >= 0 ? dyad_mode_of_verb(ss->s->toks[ss->vg[q].head].lemma) : -1;
-        if (q >= 0 && ss->vg[q].subj_start >= 0 && !g->neg &&
-            (ss->vg[q].speech || m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND)) {
+        /* "issued a reminder to Iraq that it must", "concluded that X must" */
+        int that = 0;
+        for (int k = g->subj_start - 1; q >= 0 && k >= ss->vg[q].end && k >= g->subj_start - 2; k--)
+            if (!strcmp(ss->s->toks[k].lower, "that")) that = 1;
+        if (q >= 0 && ss->vg[q].subj_start >= 0 && !g->neg && g->subj_start >= 0 &&
+            (ss->vg[q].speech || that || m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND)) {
             reporter = q;
             /* "insisted that Iran should": the governing verb's mood */
             mode = m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND ? m

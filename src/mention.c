@@ -320,6 +320,20 @@ static const ref_entry *ref_refer(const article_state *as, const char *phrase, i
     return NULL;
 }
 
+/* Only one or two lower-case modifiers (adjectives, singular nouns) between
+ * an actor and the agent noun after it: "Irish nationalist guerrillas",
+ * "Saudi oil minister". */
+static int adjectives_between(const dyad_sentence *s, const raw_match *x, const raw_match *y) {
+    if (y->name->actor->kind != AK_AGENT || x->name->actor->kind == AK_AGENT) return 0;
+    int gap = y->start - x->end;
+    if (gap < 1 || gap > 2) return 0;
+    for (int k = x->end; k < y->start; k++)
+        if (!(TAG_IS_ADJ(s->toks[k].tag) || s->toks[k].tag == TAG_NN) ||
+            !islower((unsigned char)s->toks[k].norm[0]))
+            return 0;
+    return 1;
+}
+
 int dyad_find_mentions(article_state *as, sent_state *ss) {
     const dyad_sentence *s = ss->s;
     const dyad_dict *d = &as->model->dict;
@@ -346,7 +360,8 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
     for (int a = 0; a < nraw;) {
         int b = a + 1;
         const dict_actor *last = raw[a].name->actor->kind == AK_AGENT ? NULL : raw[a].name->actor;
-        while (b < nraw && raw[b].start == raw[b - 1].end) {
+        while (b < nraw && (raw[b].start == raw[b - 1].end ||
+                            adjectives_between(s, &raw[b - 1], &raw[b]))) {
             const dict_actor *act = raw[b].name->actor;
             if (act->kind != AK_AGENT) {
                 if (last && strncmp(last->code, act->code, 3) != 0) break;

@@ -168,3 +168,22 @@ int dyad_mode_of_adjective(const char *word) {
     if (!strcmp(word, "unwilling") || !strcmp(word, "reluctant")) return DYAD_MODE_REJECT;
     return -1;
 }
+
+/* Nouns that set a mood on a following "to"-infinitive: "renewed an appeal
+ * to Belgium to extradite", "rejected an offer to mediate". */
+int dyad_mode_of_noun(const char *lemma) {
+    static const mode_verb nouns[] = {
+        {"appeal", DYAD_MODE_APPEAL},  {"call", DYAD_MODE_APPEAL},
+        {"plea", DYAD_MODE_APPEAL},    {"request", DYAD_MODE_APPEAL},
+        {"invitation", DYAD_MODE_APPEAL}, {"demand", DYAD_MODE_DEMAND},
+        {"ultimatum", DYAD_MODE_DEMAND}, {"order", DYAD_MODE_DEMAND},
+        {"offer", DYAD_MODE_INTENT},   {"pledge", DYAD_MODE_INTENT},
+        {"promise", DYAD_MODE_INTENT}, {"commitment", DYAD_MODE_INTENT},
+        {"plan", DYAD_MODE_INTENT},    {"decision", DYAD_MODE_INTENT},
+        {"threat", DYAD_MODE_THREATEN}, {"refusal", DYAD_MODE_REJECT},
+    };
+    if (!lemma) return -1;
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+        if (strcmp(lemma, nouns[i].lemma) == 0) return nouns[i].mode;
+    return -1;
+}

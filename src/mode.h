@@ -21,6 +21,9 @@ const char *dyad_mode_code(int mode, const char *act);
 /* The mode a verb lemma gives its "to"-infinitive, or -1. */
 int dyad_mode_of_verb(const char *lemma);
 
+/* The mode a noun gives a "to"-infinitive after it ("an appeal to X to"), or -1. */
+int dyad_mode_of_noun(const char *lemma);
+
 /* The mode of an adjective before "to" ("ready to", "unwilling to"), or -1. */
 int dyad_mode_of_adjective(const char *word);
 

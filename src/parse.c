@@ -124,6 +124,13 @@ static int is_aux_lemma(const sent_state *ss, int i) {
            lemma_is(ss, i, "get");
 }
 
+/* Is "to" at i an infinitive marker: "to release", "to urgently reconsider"? */
+static int to_verb(const sent_state *ss, int i) {
+    return TAG_IS_VERB(tag(ss, i + 1)) ||
+           (TAG_IS_ADV(tag(ss, i + 1)) && !is(ss, i + 1, "not") && TAG_IS_VERB(tag(ss, i + 2)) &&
+            (tag(ss, i + 2) == TAG_VB || tag(ss, i + 2) == TAG_VBP));
+}
+
 /* Extend a verb group starting at i; fills start/end/head/neg/modal/passive. */
 static int scan_group(const sent_state *ss, int i, vgroup *g) {
     int n = (int)ss->s->ntok, j = i, last_verb = -1, be_aux = 0;
@@ -158,7 +165,7 @@ static int scan_group(const sent_state *ss, int i, vgroup *g) {
         /* before the first verb only "to" or, after a modal, an adverb or
          * negation ("will not withdraw", "would never agree") */
         if (last_verb < 0 && t != TAG_TO &&
-            !(j > i && tag(ss, j - 1) == TAG_MD &&
+            !(j > i && (tag(ss, j - 1) == TAG_MD || tag(ss, j - 1) == TAG_TO) &&
               (TAG_IS_ADV(t) || is(ss, j, "not") || is(ss, j, "n't"))))
             break;
         /* adverbs and negation inside the group: "has not provided", "has yet to" */
@@ -176,7 +183,7 @@ static int scan_group(const sent_state *ss, int i, vgroup *g) {
             j = k;
             continue;
         }
-        if (t == TAG_TO && TAG_IS_VERB(tag(ss, j + 1))) {
+        if (t == TAG_TO && to_verb(ss, j)) {
             /* "has to", "going to": the infinitive is the main verb */
             if (last_verb >= 0 && (lemma_is(ss, last_verb, "have") || is(ss, last_verb, "going"))) {
                 if (lemma_is(ss, last_verb, "have") && g->modal == MOD_NONE && !g->neg)
@@ -195,7 +202,12 @@ static int scan_group(const sent_state *ss, int i, vgroup *g) {
     if (last_verb < 0) return 0;
     g->end = j;
     g->head = last_verb;
-    if (be_aux && tag(ss, last_verb) == TAG_VBN) g->passive = 1;
+    /* "were engaged in ethnic cleansing", "is involved in": a state, not a
+     * passive act done to the subject */
+    if (be_aux && tag(ss, last_verb) == TAG_VBN &&
+        !((lemma_is(ss, last_verb, "engage") || lemma_is(ss, last_verb, "involve")) &&
+          is(ss, j, "in")))
+        g->passive = 1;
     return 1;
 }
 
@@ -253,6 +265,12 @@ static void find_subject(const sent_state *ss, vgroup *g) {
     if (b - 1 >= 0 && tag(ss, b - 1) == TAG_RRB) {
         int q = before_parenthesis(ss, b - 1);
         if (q != b - 1 && q >= 0 && np_head_tok(ss, q)) b = np_start(ss, q);
+    }
+    /* the agent of a reduced relative: "the prisoners released by Syria
+     * criticized ..." has "the prisoners" as its subject */
+    if (b - 3 >= 0 && is(ss, b - 1, "by") && tag(ss, b - 2) == TAG_VBN && np_head_tok(ss, b - 3)) {
+        e = b - 2;
+        b = np_start(ss, b - 3);
     }
     /* inside a prepositional phrase: move to the head phrase before it */
     while (b - 2 >= 0 && tag(ss, b - 1) == TAG_IN && !is_subordinator(ss, b - 1) &&
@@ -346,7 +364,7 @@ int dyad_find_verb_groups(article_state *as, sent_state *ss) {
     ss->nvg = 0;
     for (int i = 0; i < n;) {
         int t = tag(ss, i);
-        int starts = t == TAG_MD || TAG_IS_VERB(t) || (t == TAG_TO && TAG_IS_VERB(tag(ss, i + 1)));
+        int starts = t == TAG_MD || TAG_IS_VERB(t) || (t == TAG_TO && to_verb(ss, i));
         /* prenominal participle ("the involved parties") is not a verb */
         if ((t == TAG_VBN || t == TAG_VBG) && np_tok(ss, i)) starts = 0;
         if (!starts) {
@@ -392,6 +410,23 @@ int dyad_find_verb_groups(article_state *as, sent_state *ss) {
         g.speech = dyad_is_speech_lemma(as->model, tok(ss, g.head)->lemma);
         ss->vg[ss->nvg++] = g;
         i = g.end > i ? g.end : i + 1;
+    }
+    /* "Oxfam Canada today called on ...": a participle read as a reduced
+     * relative on the clause's first noun phrase, with no finite verb after
+     * it that takes that phrase as its subject, is the main verb */
+    for (size_t k = 0; k < ss->nvg; k++) {
+        vgroup *g = &ss->vg[k];
+        if (g->kind != VG_REDUCED || tag(ss, g->head) != TAG_VBN || g->by_start >= 0) continue;
+        int b = np_head_tok(ss, g->start - 1) ? np_start(ss, g->start - 1) : -1;
+        if (b < 0 || !np_opens_clause(ss, b)) continue;
+        int main_after = 0; /* "The civilians imprisoned ... were released" */
+        for (size_t w = k + 1; w < ss->nvg; w++)
+            if (ss->vg[w].kind == VG_FINITE && ss->vg[w].subj_start >= 0) main_after = 1;
+        if (main_after) continue;
+        g->kind = VG_FINITE;
+        g->passive = 0;
+        g->by_start = g->by_end = -1;
+        find_subject(ss, g);
     }
     for (size_t k = 0; k < ss->nvg; k++)
         if (ss->vg[k].kind != VG_FINITE) resolve_nonfinite(ss, (int)k);

@@ -86,9 +86,17 @@ def run_dyad(binary, articles, statements):
     return out
 
 
+# CAMEO role codes (codebook ch. 3): dyad writes a role whose country is unknown bare
+# ("GOV"), PETRARCH writes it after "---" ("---GOV"); both mean "country unknown".
+ROLES = {"COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "AGR", "BUS",
+         "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF",
+         "MOD", "RAD", "PTY"}
+
+
 def country3(code):
-    """First three letters of an actor code; '---' when there is no actor."""
-    if not code or code.startswith("---"):
+    """First three letters of an actor code; '---' when there is no actor or its
+    country is unknown (a bare role)."""
+    if not code or code.startswith("---") or code[:3] in ROLES:
         return "---"
     return code[:3]
 

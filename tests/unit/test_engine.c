@@ -27,6 +27,7 @@ static void setup(void) {
                     "[role]\n"
                     "GOV = foreign minister | president | official | ministry\n"
                     "MIL = army | troop\n"
+                    "REB = guerrilla\n"
                     "COP = police\n"
                     "OPP = protester\n"
                     "MED = reporter\n",
@@ -50,6 +51,10 @@ static void setup(void) {
                     "100 = demand\n"
                     "162 = halt aid to TGT\n"
                     "1621 = halt economic aid\n"
+                    "141 = demonstrate\n"
+                    "203 = engage in ethnic cleansing\n"
+                    "0213 = urge TGT to extradite\n"
+                    "063 = extradite\n"
                     "[noun]\n"
                     "043 = meeting of SRC {sym}\n"
                     "045 = mediation by SRC\n");
@@ -147,6 +152,18 @@ static void test_moods(void) {
     CHECK_STR(code("Syria agreed to release the prisoners."), "1:SYR>:0353");
     CHECK_STR(code("Syria is ready to release the prisoners."), "1:SYR>:0353");
     CHECK_STR(code("Syria threatened to attack Israel."), "1:SYR>ISR:1384");
+    /* a mood noun after a light verb: "renewed an appeal to X to" */
+    CHECK_STR(code("Egypt renewed an appeal to Syria to extradite the suspect."), "1:EGY>SYR:0213");
+    CHECK_STR(code("Egypt made an offer to extradite the suspect."), "1:EGY>:0313");
+    /* ... but not after a verb of its own: the offer was someone else's */
+    CHECK_STR(code("Egypt rejected an offer to extradite the suspect."), "");
+    /* "must" in a that-clause of any verb */
+    CHECK_STR(code("Egypt issued a reminder to Syria that it must release the prisoners."),
+              "1:EGY>SYR:1053");
+    /* aspect verbs: the act is done */
+    CHECK_STR(code("Egypt continued to attack Israel."), "1:EGY>ISR:190");
+    /* a protest that will happen is a threat of one */
+    CHECK_STR(code("The Egyptian troops will demonstrate."), "1:EGYMIL>:133");
     /* "has yet to" is a negation, not an obligation */
     CHECK_STR(code("Syria has yet to release the prisoners."), "");
 }
@@ -157,6 +174,19 @@ static void test_subjects_and_patterns(void) {
     CHECK_STR(code("The Alpha Front (AF) group criticized Israel."), "1:SYRREBABC>ISR:111");
     /* a pronoun after a date the subject finder took in */
     CHECK_STR(code("Egypt said on Tuesday it had attacked Israel."), "1:EGY>ISR:190");
+    /* modifiers between a country and its agent noun */
+    CHECK_STR(code("Syrian nationalist guerrillas attacked Israel."), "1:SYRREB>ISR:190");
+    /* a participle read as a reduced relative with no main verb after it is
+     * the main verb ("called" is tagged VBN after "today") */
+    CHECK_STR(code("Egypt today called on Syria to release the prisoners."), "1:EGY>SYR:0253");
+    /* a real reduced relative keeps its noun as the one acted on */
+    CHECK_STR(code("The prisoners released by Syria criticized Israel."), "1:SYR>:0841");
+    /* a split infinitive */
+    CHECK_STR(code("Egypt urged Syria to quickly release the prisoners."), "1:EGY>SYR:0253");
+    /* "will not" and "would never" keep their modal */
+    CHECK_STR(code("Syria would never release the prisoners, Egypt said."), "1:EGY>:010");
+    /* "were engaged in" is not a passive */
+    CHECK_STR(code("Syrian troops were engaged in ethnic cleansing."), "1:SYRMIL>:203");
     /* "they" may be a group named by an agent noun */
     CHECK_STR(code("The Egyptian troops said they will release the prisoners."), "1:EGYMIL>:0353");
     /* words skipped count against a pattern: "halt economic aid" beats
