@@ -118,17 +118,34 @@ static int slot_filler(const sent_state *ss, int i) {
 /* Actors of a slot starting at token pos. SRC in a noun pattern takes the
  * whole prepositional chain ("of intelligence chiefs from the U.S., Israel,
  * and Egypt"); otherwise the noun phrase right there (with coordination). */
-static int match_slot(const sent_state *ss, int pos, int chain, side *out) {
+static int match_slot(article_state *as, const sent_state *ss, int pos, int chain, side *out) {
     int n = (int)ss->s->ntok, j = pos;
     while (j < n && j < pos + 3 && ss->tok_mention[j] < 0 && slot_filler(ss, j)) j++;
     if (chain) {
         int idx[MAX_SIDE], k = 0, last = -1, e = pos;
+        const char *role = NULL; /* "of intelligence chiefs from the U.S., Israel" */
         for (; e < n; e++) {
             int t = tag(ss, e);
             int m = ss->tok_mention[e];
             if (m >= 0) {
-                if (m != last && k < MAX_SIDE) idx[k++] = m;
+                const mention *mm = &ss->m[m];
+                if (m == last) continue;
                 last = m;
+                if (!k && !role && !out->n && mm->agent_only && mm->role[0] &&
+                    strcmp(mm->role, "MED") != 0) {
+                    role = mm->role;
+                    continue;
+                }
+                if (role && mm->kind == AK_COUNTRY && strlen(mm->code) == 3 && !mm->media) {
+                    const char *c = dyad_arena_printf(as->arena, "%s%s", mm->code, role);
+                    if (!c) {
+                        as->oom = 1;
+                        return -1;
+                    }
+                    side_add(out, c, m);
+                    continue;
+                }
+                if (k < MAX_SIDE) idx[k++] = m;
                 continue;
             }
             if (TAG_IS_NOUN(t) || TAG_IS_ADJ(t) || t == TAG_DT || t == TAG_CD || t == TAG_COMMA ||
@@ -171,7 +188,8 @@ static int rest_is_source(const dict_pattern *p, int e) {
 
 /* Try pattern p with its head at token head. poss: mention index of a
  * possessive before a noun head, or -1. */
-static int match_pattern(const sent_state *ss, const dict_pattern *p, int head, int neg, int poss,
+static int match_pattern(article_state *as, const sent_state *ss, const dict_pattern *p, int head,
+                         int neg, int poss,
                          binding *b) {
     int pos = head + 1, n = (int)ss->s->ntok, has_not = 0;
     memset(b, 0, sizeof *b);
@@ -202,12 +220,21 @@ static int match_pattern(const sent_state *ss, const dict_pattern *p, int head, 
             }
         } else {
             side *s = el->kind == EL_TGT ? &b->tgt : &b->src;
-            int end = match_slot(ss, pos, el->kind == EL_SRC && p->noun, s);
+            int end = match_slot(as, ss, pos, el->kind == EL_SRC && p->noun, s);
             if (end >= 0) {
                 if (el->kind == EL_TGT) b->has_tgt = 1;
                 else b->has_src = 1;
                 pos = end;
             } else ok = 0;
+        }
+        if (!ok && p->noun && poss >= 0 && !b->has_src && el->kind == EL_WORD && e + 1 < p->nel &&
+            p->el[e + 1].kind == EL_SRC && e + 2 < p->nel && !rest_is_source(p, e)) {
+            /* "the Israeli attack on Gaza" for "attack by SRC on TGT": the
+             * modifier is the source, the rest still has to match */
+            side_from_mentions(ss, &b->src, &poss, 1);
+            b->has_src = 1;
+            e++;
+            continue;
         }
         if (!ok) {
             if (!(p->noun && poss >= 0 && rest_is_source(p, e))) return 0;
@@ -249,7 +276,7 @@ static int best_pattern(article_state *as, const sent_state *ss, int head, int n
         for (size_t i = 0; l && i < l->n; i++) {
             if (l->items[i]->noun != noun) continue;
             binding b;
-            int ok = match_pattern(ss, l->items[i], head, neg, poss, &b);
+            int ok = match_pattern(as, ss, l->items[i], head, neg, poss, &b);
             dyad_explain(as, "#     try %s = %s (%s): %s\n", l->items[i]->code,
                          l->items[i]->text, l->items[i]->where, ok ? "match" : "no");
             if (ok && better(&b, best)) *best = b;
@@ -573,19 +600,38 @@ static void co_actors(const sent_state *ss, int from, int to, side *s) {
  * does not name: "imposed sanctions on Iran", "fired rockets at Gaza".
  * Only these prepositions, never across a comma or another verb, and "at"
  * not for meetings ("met at the White House" names a place). */
-static void pp_target(const sent_state *ss, const char *code, int from, side *tgt) {
-    static const char *const preps[] = {"against", "on", "upon", "toward", "towards", "at", NULL};
+static void pp_target(article_state *as, const sent_state *ss, const char *code, int from,
+                      side *tgt) {
+    static const char *const preps[] = {"against", "on", "upon", "toward", "towards", "at", "to",
+                                        NULL};
     int n = (int)ss->s->ntok;
+    /* "to" only names a receiver of cooperation, aid or what is returned
+     * ("sent arms to Pakistan"), not a place one travels to */
+    int to_ok = !strncmp(code, "06", 2) || !strncmp(code, "07", 2) || !strncmp(code, "084", 3);
     for (int j = from; j < n && j < from + 4; j++) {
         int t = tag(ss, j);
         if (t == TAG_COMMA || t == TAG_PERIOD || t == TAG_MD || TAG_IS_VERB(t)) return;
-        if (t != TAG_IN) continue;
+        if (t != TAG_IN && t != TAG_TO) continue;
         const char *w = ss->s->toks[j].lower;
         int k = 0;
         while (preps[k] && strcmp(preps[k], w) != 0) k++;
         if (!preps[k] || (!strcmp(w, "at") && !strncmp(code, "04", 2))) return;
+        if (!strcmp(w, "to") && !to_ok) return;
         side s = {0};
-        if (match_slot(ss, j + 1, 0, &s) >= 0) *tgt = s;
+        if (match_slot(as, ss, j + 1, 0, &s) >= 0) {
+            *tgt = s;
+        } else if (j == from) {
+            /* a bare role right after the match: "threw stones at police"
+             * (not "condemned the attack on the embassy") */
+            int a = j + 1;
+            while (a < n && a < j + 4 && ss->tok_mention[a] < 0 && slot_filler(ss, a)) a++;
+            if (a < n && ss->tok_mention[a] >= 0) {
+                int idx[MAX_SIDE];
+                int m = dyad_mentions_in(ss, a, dyad_np_end(ss, a), 1, idx, MAX_SIDE);
+                side_from_roles(ss, &s, idx, m);
+                if (s.n) *tgt = s;
+            }
+        }
         return;
     }
 }
@@ -607,6 +653,10 @@ static int starts_clause(const sent_state *ss, int i) {
     for (size_t v = 0; v < ss->nvg; v++)
         if (ss->vg[v].start == i && ss->vg[v].kind == VG_FINITE) return 1;
     return 0;
+}
+
+static int is_tok(const sent_state *ss, int i, const char *w) {
+    return i >= 0 && i < (int)ss->s->ntok && !strcmp(ss->s->toks[i].lower, w);
 }
 
 /* The clause verb that governs verb group v: the nearest finite verb or
@@ -731,7 +781,39 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
     int mode = -1;            /* DYAD_MODE_* the act is coded in, -1 as done */
     int addr_a = -1, addr_b = -1;
     int reporter = -1;        /* "said Iran must": the reporting verb group */
-    if (g->kind == VG_GERUND) return 0;
+    int ing = tag(ss, g->head) == TAG_VBG;
+    if (g->kind == VG_GERUND || (ing && g->subj_start < 0 && v > 0 &&
+                                 (g->kind == VG_PARTICIPLE || g->kind == VG_INFINITIVE) &&
+                                 ss->vg[v - 1].end == g->start)) {
+        /* a gerund only as the complement of an aspect verb ("began
+         * shelling", "resorted to throwing stones": done) or of "committed
+         * to" (intended); it takes that verb's subject */
+        if (v == 0 || g->subj_start >= 0) return 0;
+        const vgroup *h = &ss->vg[v - 1];
+        const char *hl = ss->s->toks[h->head].lemma;
+        if (!hl || (h->kind != VG_FINITE && h->kind != VG_PARTICIPLE) || h->coded_end > g->head)
+            return 0;
+        int to = (h->end + 1 == g->start && is_tok(ss, h->end, "to")) ||
+                 (h->end == g->start && is_tok(ss, g->start, "to"));
+        if (g->kind == VG_INFINITIVE) g->kind = VG_GERUND; /* "to throwing" */
+        int done = (h->end == g->start && (!strcmp(hl, "begin") || !strcmp(hl, "start") ||
+                                            !strcmp(hl, "continue") || !strcmp(hl, "resume") ||
+                                            !strcmp(hl, "keep"))) ||
+                   (to && !strcmp(hl, "resort"));
+        int intent = to && (!strcmp(hl, "commit") || !strcmp(hl, "dedicate"));
+        if (!done && !intent) return 0;
+        if (intent && h->neg) return 0;
+        g->subj_start = h->subj_start;
+        g->subj_end = h->subj_end;
+        g->ins_start = h->ins_start;
+        g->ins_end = h->ins_end;
+        g->neg = h->neg;
+        g->modal = h->modal;
+        if (intent) {
+            mode = DYAD_MODE_INTENT;
+            g->modal = MOD_NONE;
+        }
+    }
     if (g->kind == VG_INFINITIVE) {
         /* only governed by a verb of intent, appeal, demand, refusal or
          * threat: it takes that verb's subject */
@@ -855,7 +937,7 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         if (!tgt.n) agent_of_country(as, ss, idx, k, g->obj_end, &tgt);
         if (!statement) side_from_roles(ss, &tgt, idx, k);
     }
-    if (!tgt.n && !statement && !(p->flags & PF_NOTARGET)) pp_target(ss, p->code, b.end, &tgt);
+    if (!tgt.n && !statement && !(p->flags & PF_NOTARGET)) pp_target(as, ss, p->code, b.end, &tgt);
     if (b.has_src && !b.has_tgt && !g->passive) {
         /* "received weapons from SRC": the pattern names the source, so the
          * subject is the one acted on */
@@ -901,6 +983,26 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
     return emit_all(as, ss, &c, code, flags, &src, &tgt);
 }
 
+/* The verb group whose direct object holds noun i and whose verb performs
+ * what the noun names ("announced a suspension", "launched an offensive"),
+ * unless the verb's own pattern already took the noun in. Returns -1 if none. */
+static int performing_verb(const sent_state *ss, int i) {
+    static const char *const verbs[] = {"announce", "launch", "carry", "conduct", "stage",
+                                        "hold",     "order",  "impose", "declare", "mount",
+                                        "begin",    "start",  "make",   "issue",   "step",
+                                        "resume",   "continue", "intensify", "wage", "unleash",
+                                        "sign",     "organize", "organise", "call", NULL};
+    for (size_t v = 0; v < ss->nvg; v++) {
+        const vgroup *g = &ss->vg[v];
+        if (g->kind != VG_FINITE || g->passive || g->obj_start < 0 || g->subj_start < 0) continue;
+        if (i < g->obj_start || i >= g->obj_end || g->coded_end > i) continue;
+        const char *l = ss->s->toks[g->head].lemma;
+        for (int k = 0; l && verbs[k]; k++)
+            if (!strcmp(l, verbs[k])) return (int)v;
+    }
+    return -1;
+}
+
 static int code_nouns(article_state *as, sent_state *ss) {
     for (size_t i = 0; i < ss->s->ntok; i++) {
         int t = ss->s->toks[i].tag;
@@ -918,7 +1020,17 @@ static int code_nouns(article_state *as, sent_state *ss) {
         if (owner >= 0 && !ss->m[owner].media && !ss->m[owner].agent_only) poss = owner;
         binding b;
         if (!best_pattern(as, ss, (int)i, 1, 0, poss, &b)) continue;
-        if (!b.src.n && !(b.p->flags & PF_SYM)) continue;
+        if (!b.src.n && !(b.p->flags & PF_SYM)) {
+            /* the object of a verb that performs it: "Italy announced a
+             * suspension of air links", "Israel launched an offensive" */
+            int v = performing_verb(ss, (int)i);
+            if (v < 0) continue;
+            const vgroup *g = &ss->vg[v];
+            if (phrase_actors(as, ss, g->subj_start, g->subj_end, g->ins_start, g->ins_end, 0,
+                              &b.src) != 0)
+                return -1;
+            if (!b.src.n) continue;
+        }
         ev_ctx c = {(int)i, (int)i + 1, ss, b.p->where};
         if (emit_all(as, ss, &c, b.p->code, b.p->flags, &b.src, &b.tgt) != 0) return -1;
     }
@@ -978,7 +1090,8 @@ static int generic_code(const char *c) { return strlen(c) == 3 && c[2] == '0'; }
 /* Drop plain 010 statements by a source that has a more specific event in
  * the same sentence; drop a root's generic code (020 "urged Hamas") when the
  * same source has a more specific code of that root for the same target or
- * the generic one has none (0253 "urged Hamas to release"); and duplicate
+ * the generic one has none (0253 "urged Hamas to release"); an event with no
+ * target when the same source has the same code with one; and duplicate
  * (source, target, code) triples. */
 static void tidy(article_state *as, size_t first) {
     size_t w = first;
@@ -994,6 +1107,13 @@ static void tidy(article_state *as, size_t first) {
             for (size_t j = first; j < as->nevents && !drop; j++)
                 if (j != i && same(as->events[j].source, e->source) &&
                     !same(as->events[j].code, "010"))
+                    drop = 1;
+        }
+        if (!drop && !e->target[0]) {
+            /* the same act by the same source with a target says more */
+            for (size_t j = first; j < as->nevents && !drop; j++)
+                if (j != i && as->events[j].target[0] && same(as->events[j].source, e->source) &&
+                    same(as->events[j].code, e->code))
                     drop = 1;
         }
         if (!drop && generic_code(e->code) && !same(e->code, "010")) {

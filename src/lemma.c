@@ -367,6 +367,17 @@ const char *dyad_lemma(const dyad_lemmatizer *l, dyad_arena *a, const char *lowe
     case TAG_RBS: r = exc_get(l, lower, n, POS_ADV); break;
     default: break;
     }
+    /* hyphenated verbs inflect their last part: "test-fired" -> "test-fire" */
+    const char *dash = strrchr(lower, '-');
+    if (!r && dash && dash > lower && dash[1] && TAG_IS_VERB(tag) && tag != TAG_VB &&
+        tag != TAG_VBP) {
+        const char *last = dyad_lemma(l, a, dash + 1, tag);
+        if (!last) return NULL;
+        if (strcmp(last, dash + 1) != 0) {
+            r = dyad_arena_printf(a, "%.*s%s", (int)(dash + 1 - lower), lower, last);
+            if (!r) return NULL;
+        }
+    }
     if (oom) return NULL;
     return r ? r : lower;
 }

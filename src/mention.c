@@ -57,9 +57,12 @@ static int word_matches(const dyad_token *t, const dict_name *nm, int w, int cap
     const char *word = nm->words[w];
     int last = w == nm->nwords - 1;
     int ok = strcmp(t->lower, word) == 0;
-    if (!ok && last && t->lemma && strcmp(t->lemma, word) == 0) ok = 1;
-    if (!ok && last && (t->tag == TAG_NNS || t->tag == TAG_NNPS)) {
-        /* plural of a name not in WordNet: "Israelis" → "israeli" */
+    /* through the lemma only for nouns: "forces" matches "force", the verb
+     * "forced" does not */
+    if (!ok && last && t->lemma && !TAG_IS_VERB(t->tag) && strcmp(t->lemma, word) == 0) ok = 1;
+    if (!ok && last && (t->tag == TAG_NNS || t->tag == TAG_NNPS || t->tag == TAG_NNP)) {
+        /* plural of a name not in WordNet: "Israelis" → "israeli"; also a
+         * capitalised plural the tagger calls NNP ("Serbs", "Hackers") */
         size_t n = strlen(t->lower);
         if (n > 1 && t->lower[n - 1] == 's' && strlen(word) == n - 1 &&
             strncmp(t->lower, word, n - 1) == 0)

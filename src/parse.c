@@ -266,17 +266,24 @@ static void find_subject(const sent_state *ss, vgroup *g) {
         int q = before_parenthesis(ss, b - 1);
         if (q != b - 1 && q >= 0 && np_head_tok(ss, q)) b = np_start(ss, q);
     }
-    /* the agent of a reduced relative: "the prisoners released by Syria
-     * criticized ..." has "the prisoners" as its subject */
-    if (b - 3 >= 0 && is(ss, b - 1, "by") && tag(ss, b - 2) == TAG_VBN && np_head_tok(ss, b - 3)) {
-        e = b - 2;
-        b = np_start(ss, b - 3);
-    }
-    /* inside a prepositional phrase: move to the head phrase before it */
-    while (b - 2 >= 0 && tag(ss, b - 1) == TAG_IN && !is_subordinator(ss, b - 1) &&
-           np_head_tok(ss, b - 2)) {
-        e = b - 1;
-        b = np_start(ss, b - 2);
+    for (;;) {
+        /* the agent of a reduced relative: "the prisoners released by Syria
+         * criticized ..." has "the prisoners" as its subject */
+        if (b - 3 >= 0 && is(ss, b - 1, "by") && tag(ss, b - 2) == TAG_VBN &&
+            np_head_tok(ss, b - 3)) {
+            e = b - 2;
+            b = np_start(ss, b - 3);
+            continue;
+        }
+        /* inside a prepositional phrase: move to the head phrase before it;
+         * an "of" phrase stays in ("Hundreds of Serbs", "members of Hamas") */
+        if (b - 2 >= 0 && tag(ss, b - 1) == TAG_IN && !is_subordinator(ss, b - 1) &&
+            np_head_tok(ss, b - 2)) {
+            if (!is(ss, b - 1, "of")) e = b - 1;
+            b = np_start(ss, b - 2);
+            continue;
+        }
+        break;
     }
     g->subj_start = b;
     g->subj_end = e;

@@ -35,6 +35,11 @@ static void test_required(void) {
     CHECK_STR(lem("clarified", TAG_VBD), "clarify");
     CHECK_STR(lem("ministries", TAG_NNS), "ministry");
     CHECK_STR(lem("officials", TAG_NNS), "official");
+    /* hyphenated verbs inflect their last part */
+    CHECK_STR(lem("test-fired", TAG_VBD), "test-fire");
+    CHECK_STR(lem("re-opened", TAG_VBN), "re-open");
+    CHECK_STR(lem("test-fire", TAG_VB), "test-fire");
+
     CHECK_STR(lem("chiefs", TAG_NNS), "chief");
     CHECK_STR(lem("negotiations", TAG_NNS), "negotiation");
     CHECK_STR(lem("is", TAG_VBZ), "be");

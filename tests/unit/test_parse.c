@@ -32,9 +32,12 @@ static void test_verb_groups(void) {
     CHECK(explains(s3, "  verb group [0,1) head 'Speaking' participle subject [4,8)"));
     CHECK(explains(s3, "  verb group [8,9) head 'said' finite subject [4,8) object [9,10) reporting"));
     CHECK(explains(s3, "  verb group [10,12) head 'attack' finite subject [9,10) object [12,13) hypothetical"));
-    /* the subject is the head phrase, not the object of "of" */
+    /* an "of" phrase stays in the subject ("Hundreds of Serbs", "the head of
+     * the army of Jordan"), other prepositional phrases do not */
     CHECK(explains("The head of the army of Jordan praised Egypt.",
-                   "  verb group [7,8) head 'praised' finite subject [0,2) object [8,9)"));
+                   "  verb group [7,8) head 'praised' finite subject [0,7) object [8,9)"));
+    CHECK(explains("The head in the army praised Egypt.",
+                   "  verb group [5,6) head 'praised' finite subject [0,2) object [6,7)"));
     /* "has yet to" negates; a reduced relative is passive with its noun as target */
     const char *s5 = "Egypt has yet to respond to the offer approved by Jordan.";
     CHECK(explains(s5, "  verb group [1,5) head 'respond' finite subject [0,1) negated"));

@@ -57,9 +57,11 @@ static void test_seed(void) {
     CHECK(has(2, "QAT", NULL, "045"));
     CHECK(has(2, "EGY", NULL, "045"));
     /* 10: the Paris meeting of intelligence chiefs from the U.S., Israel and Egypt */
-    CHECK(has(10, "USA", "ISR", "04"));
-    CHECK(has(10, "ISR", "EGY", "04"));
-    CHECK(has(10, "EGY", "USA", "04"));
+    /* "intelligence chiefs from the U.S., Israel, and Egypt": each country's
+     * intelligence service (SPY) */
+    CHECK(has(10, "USASPY", "ISRSPY", "04"));
+    CHECK(has(10, "ISRSPY", "EGYSPY", "04"));
+    CHECK(has(10, "EGYSPY", "USASPY", "04"));
     /* Hamas statements (8: declines; 9: al-Nono through the appositive) */
     CHECK(has(8, "PSEREBHMS", NULL, "01"));
     CHECK(has(9, "PSEREBHMS", NULL, "01"));
