@@ -57,9 +57,11 @@ static int word_matches(const dyad_token *t, const dict_name *nm, int w, int cap
     const char *word = nm->words[w];
     int last = w == nm->nwords - 1;
     int ok = strcmp(t->lower, word) == 0;
-    /* through the lemma only for nouns: "forces" matches "force", the verb
-     * "forced" does not */
-    if (!ok && last && t->lemma && !TAG_IS_VERB(t->tag) && strcmp(t->lemma, word) == 0) ok = 1;
+    /* through the lemma not for past forms of verbs: "forces" matches
+     * "force" (even when mistagged VBZ), the verb "forced" does not */
+    if (!ok && last && t->lemma && t->tag != TAG_VBD && t->tag != TAG_VBN && t->tag != TAG_VBG &&
+        strcmp(t->lemma, word) == 0)
+        ok = 1;
     if (!ok && last && (t->tag == TAG_NNS || t->tag == TAG_NNPS || t->tag == TAG_NNP)) {
         /* plural of a name not in WordNet: "Israelis" → "israeli"; also a
          * capitalised plural the tagger calls NNP ("Serbs", "Hackers") */
@@ -90,7 +92,7 @@ static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_
      * form without them ("U.N." finds entries written "UN"); acronyms are
      * short, so a token too long for the buffer simply has no such key */
     char bare[32];
-    const char *keys[4] = {t->lower, t->lemma, NULL, NULL};
+    const char *keys[5] = {t->lower, t->lemma, NULL, NULL, NULL};
     size_t tl = strlen(t->lower);
     if (strchr(t->lower, '.') && tl < sizeof bare) {
         size_t b = 0;
@@ -99,9 +101,21 @@ static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_
         bare[b] = '\0';
         if (b) keys[t->lemma ? 2 : 1] = bare;
     }
+    /* a one-word name in the plural the lemmatizer left alone: a capitalised
+     * "Peacekeepers" (NNP) or "Israelis" finds "peacekeeper", "israeli" */
+    char sing[64];
+    if ((t->tag == TAG_NNP || t->tag == TAG_NNPS || t->tag == TAG_NNS) && tl > 3 &&
+        tl < sizeof sing && t->lower[tl - 1] == 's' && t->lower[tl - 2] != 's' &&
+        (!t->lemma || strcmp(t->lemma, t->lower) == 0)) {
+        memcpy(sing, t->lower, tl - 1);
+        sing[tl - 1] = '\0';
+        int k = 0;
+        while (k < 3 && keys[k]) k++;
+        keys[k] = sing;
+    }
     int bestn = 0;
     *best = NULL;
-    for (int k = 0; k < 3 && keys[k]; k++) {
+    for (int k = 0; k < 4 && keys[k]; k++) {
         if (k == 1 && strcmp(keys[1], keys[0]) == 0) continue;
         const dict_name_list *l = dyad_strmap_get(index, keys[k]);
         if (!l) continue;
@@ -201,6 +215,13 @@ static int is_date_word(const char *w) {
     return 0;
 }
 
+/* "Filipino peacekeepers": a country's contingent of a peacekeeping force
+ * is that country's military (IGOPKO after a country). */
+static int national_contingent(const dict_actor *prev, const dict_actor *act) {
+    return prev && prev->kind == AK_COUNTRY && strlen(prev->code) == 3 &&
+           strcmp(act->code, "IGOPKO") == 0;
+}
+
 /* limit: the first token of the next dictionary match (a name may not
  * extend into it). */
 static int compose(article_state *as, sent_state *ss, const raw_match *r, int a, int b,
@@ -217,6 +238,15 @@ static int compose(article_state *as, sent_state *ss, const raw_match *r, int a,
     const char *role = NULL;
     for (int k = a; k < b; k++) {
         const dict_actor *act = r[k].name->actor;
+        if (k > a && national_contingent(r[k - 1].name->actor, act)) {
+            if (!role) {
+                role = "MIL";
+                m.role_noun = join_lower(as->arena, s, r[k].start, r[k].end, 1);
+                if (!m.role_noun) return -1;
+                m.person = 1;
+            }
+            continue;
+        }
         if (act->kind == AK_AGENT) {
             if (!role) {
                 role = act->code;
@@ -366,6 +396,10 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
         while (b < nraw && (raw[b].start == raw[b - 1].end ||
                             adjectives_between(s, &raw[b - 1], &raw[b]))) {
             const dict_actor *act = raw[b].name->actor;
+            if (national_contingent(last, act)) {
+                b++;
+                continue;
+            }
             if (act->kind != AK_AGENT) {
                 if (last && strncmp(last->code, act->code, 3) != 0) break;
                 last = act;

@@ -399,7 +399,10 @@ int dyad_find_verb_groups(article_state *as, sent_state *ss) {
             int finite_before = 0;
             for (size_t q = 0; q < ss->nvg; q++)
                 if (ss->vg[q].kind == VG_FINITE) finite_before = 1;
-            if (obj_follows && (after_noun || (!finite_before && tag(ss, g.start - 1) == TAG_COMMA))) {
+            int after_insertion = !finite_before && tag(ss, g.start - 1) == TAG_COMMA;
+            /* "The US commander, General Petraeus, held talks with ..." */
+            if ((obj_follows && (after_noun || after_insertion)) ||
+                (after_insertion && np_tok(ss, g.end) && !TAG_IS_ADJ(tag(ss, g.end)))) {
                 g.kind = VG_FINITE;
             } else if (after_noun) {
                 g.kind = VG_REDUCED;

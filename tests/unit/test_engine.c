@@ -22,6 +22,8 @@ static void setup(void) {
                     "SYRREBABC = Alpha Front {refer: movement | rebel movement}\n"
                     "[person]\n"
                     "EGYGOV = Ahmed Example {from 2020-01-01 to 2020-12-31}\n"
+                    "[igo]\n"
+                    "IGOPKO = peacekeeper\n"
                     "[media]\n"
                     "EGYMED = Daily Nile\n",
                     "[role]\n"
@@ -58,6 +60,7 @@ static void setup(void) {
                     "073 = send aid\n"
                     "145 = throw stone\n"
                     "194 = shell\n"
+                    "046 = hold talks with TGT\n"
                     "[noun]\n"
                     "043 = meeting of SRC {sym}\n"
                     "045 = mediation by SRC\n"
@@ -206,6 +209,13 @@ static void test_subjects_and_patterns(void) {
     CHECK_STR(code("Egypt sent aid to Syria."), "1:EGY>SYR:073");
     /* a bare role after "at" */
     CHECK_STR(code("Syrians threw stones at police."), "1:SYR>COP:145");
+    /* a country's peacekeepers are its military; peacekeepers alone the IGO,
+     * also capitalised at the start of a sentence */
+    CHECK_STR(code("Syrian peacekeepers were attacked by Israel."), "1:ISR>SYRMIL:190");
+    CHECK_STR(code("Peacekeepers were attacked by Israel."), "1:ISR>IGOPKO:190");
+    /* a past form after a comma insertion with an object is the main verb */
+    CHECK_STR(code("The Egyptian foreign minister, a former general, held talks with Israel."),
+              "1:EGYGOV>ISR:046");
     /* a split infinitive */
     CHECK_STR(code("Egypt urged Syria to quickly release the prisoners."), "1:EGY>SYR:0253");
     /* "will not" and "would never" keep their modal */
