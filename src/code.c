@@ -72,7 +72,11 @@ static int agent_of_country(article_state *as, const sent_state *ss, const int *
     const char *w = ss->s->toks[k].lower;
     if (strcmp(w, "in") && strcmp(w, "from") && strcmp(w, "of")) return 0;
     k++;
-    while (k < nt && ss->s->toks[k].tag == TAG_DT) k++;
+    /* "from two American aid groups": a determiner, number or adjective first */
+    while (k < nt && k < end + 5 && ss->tok_mention[k] < 0 &&
+           (ss->s->toks[k].tag == TAG_DT || ss->s->toks[k].tag == TAG_CD ||
+            TAG_IS_ADJ(ss->s->toks[k].tag)))
+        k++;
     if (k >= nt || ss->tok_mention[k] < 0) return 0;
     const mention *c = &ss->m[ss->tok_mention[k]];
     if (c->kind != AK_COUNTRY || strlen(c->code) != 3) return 0;
@@ -102,9 +106,17 @@ static void side_from_roles(const sent_state *ss, side *s, const int *idx, int n
 }
 
 static int word_in(const dyad_token *t, const dict_elem *e) {
-    for (int a = 0; a < e->nalts; a++)
+    /* a plural noun the tagger took for a verb or a name ("inspectors"/VBZ,
+     * "Peacekeepers"/NNP) keeps its -s through the lemmatizer */
+    size_t n = strlen(t->lower);
+    int plural = (t->tag == TAG_VBZ || t->tag == TAG_NNP || t->tag == TAG_NNPS) && n > 3 &&
+                 t->lower[n - 1] == 's';
+    for (int a = 0; a < e->nalts; a++) {
         if (strcmp(t->lower, e->alts[a]) == 0 || (t->lemma && strcmp(t->lemma, e->alts[a]) == 0))
             return 1;
+        if (plural && strlen(e->alts[a]) == n - 1 && strncmp(t->lower, e->alts[a], n - 1) == 0)
+            return 1;
+    }
     return 0;
 }
 
@@ -648,6 +660,41 @@ static int in_condition(const sent_state *ss, const vgroup *g) {
     return 0;
 }
 
+/* The finite verb group whose object is the document that participle g
+ * hangs on ("issued a statement condemning"), or -1. */
+static int document_author(const sent_state *ss, const vgroup *g) {
+    static const char *const docs[] = {"statement", "declaration", "letter", "communique",
+                                       "communiqué", "report", "resolution", "message",
+                                       "note", "appeal", "petition", "ultimatum", "decree",
+                                       "memorandum", "notice", "plan", "proposal", NULL};
+    const char *head = ss->s->toks[g->subj_end - 1].lemma;
+    int d = 0;
+    while (head && docs[d] && strcmp(docs[d], head) != 0) d++;
+    if (!head || !docs[d]) return -1;
+    for (size_t v = 0; v < ss->nvg; v++) {
+        const vgroup *q = &ss->vg[v];
+        if (q->kind == VG_FINITE && !q->passive && q->subj_start >= 0 && q->obj_start >= 0 &&
+            q->obj_start <= g->subj_end - 1 && g->subj_end - 1 < q->obj_end)
+            return (int)v;
+    }
+    return -1;
+}
+
+/* Acts that can be threatened: reduced relations, coercion, force (15-20). */
+static int hostile(const char *code) {
+    return code[0] == '2' || (code[0] == '1' && code[1] >= '5');
+}
+
+/* An "if"/"unless" clause after the verb group, in its sentence. */
+static int condition_after(const sent_state *ss, const vgroup *g) {
+    for (int k = g->end; k < (int)ss->s->ntok; k++) {
+        const char *w = ss->s->toks[k].lower;
+        if (!strcmp(w, "if") || !strcmp(w, "unless")) return 1;
+        if (tag(ss, k) == TAG_COLON || tag(ss, k) == TAG_PERIOD) return 0;
+    }
+    return 0;
+}
+
 /* Does a verb group start at token i? */
 static int starts_clause(const sent_state *ss, int i) {
     for (size_t v = 0; v < ss->nvg; v++)
@@ -682,6 +729,24 @@ typedef struct governor {
     int by_source;      /* "was urged to": the by-phrase asks, the subject is asked */
 } governor;
 
+/* The token after a time phrase at i ("on Monday", "today", "last week",
+ * "on Friday night"), or i: "agreed on Monday to release" is adjacent. */
+static int after_time(const sent_state *ss, int i) {
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", "today", "yesterday", "tonight",
+                                       NULL};
+    int n = (int)ss->s->ntok, k = i;
+    if (k < n && is_tok(ss, k, "on")) k++;
+    int d = 0;
+    while (days[d] && !(k < n && is_tok(ss, k, days[d]))) d++;
+    if (!days[d]) return i;
+    k++;
+    if (k < n && (is_tok(ss, k, "night") || is_tok(ss, k, "morning") ||
+                  is_tok(ss, k, "evening") || is_tok(ss, k, "afternoon")))
+        k++;
+    return k;
+}
+
 static int find_governor(const sent_state *ss, int v, governor *gv) {
     memset(gv, 0, sizeof *gv);
     gv->addr_a = gv->addr_b = -1;
@@ -693,7 +758,7 @@ static int find_governor(const sent_state *ss, int v, governor *gv) {
     if (h->coded_end > g->head) return 0; /* "agreed to release" is one pattern */
     gv->vg = v - 1;
     int m = dyad_mode_of_verb(hl);
-    int adjacent = h->end == g->start ||
+    int adjacent = after_time(ss, h->end) == g->start ||
                    (h->passive && h->by_start >= 0 && h->by_end == g->start); /* "urged by X to" */
     if (adjacent) {
         /* "decided to", "continued to send arms", "began to withdraw": done */
@@ -925,6 +990,14 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
                              statement, &src) != 0) {
         return -1;
     }
+    if (!src.n && g->kind == VG_PARTICIPLE && g->subj_start >= 0) {
+        /* "published a declaration demanding ...", "issued a statement
+         * condemning ...": the document speaks for its author */
+        int q = document_author(ss, g);
+        if (q >= 0 && phrase_actors(as, ss, ss->vg[q].subj_start, ss->vg[q].subj_end,
+                                    ss->vg[q].ins_start, ss->vg[q].ins_end, statement, &src) != 0)
+            return -1;
+    }
     if (!src.n && statement && g->obj_start >= 0 && g->subj_start < 0) {
         /* inverted attribution: "…,” said Miller */
         if (phrase_actors(as, ss, g->obj_start, g->obj_end, -1, -1, 1, &src) != 0) return -1;
@@ -971,6 +1044,12 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
                        : in_condition(ss, g) ? NULL
                                              : apply_modality(g->modal, reported && g->would, p->code);
     if (moded && in_condition(ss, g)) code = NULL;
+    if (!code && g->modal == MOD_HYPO && !in_condition(ss, g) && hostile(p->code) &&
+        condition_after(ss, g)) {
+        /* "may halt mediation if ...", "could attack unless ...": a threat */
+        code = dyad_mode_code(DYAD_MODE_THREATEN, p->code);
+        if (code) dyad_explain(as, "#   conditional: %s -> threat %s\n", p->code, code);
+    }
     if (!code) {
         dyad_explain(as, "#   dropped: hypothetical (%s)\n", p->code);
         return 0;

@@ -140,7 +140,11 @@ static const char *PLACE_NOUNS[] = {"ministry", "department", "government", "off
                                     "military", "force", "police", "court", "parliament",
                                     "council", "agency", "administration", "authority",
                                     "cabinet", "embassy", "party", "university", "company",
-                                    "intelligence", "legislature", "senate", "congress", NULL};
+                                    "intelligence", "legislature", "senate", "congress",
+                                    "union", "committee", "commission", "organization",
+                                    "organisation", "movement", "association", "federation",
+                                    "coalition", "alliance", "bank", "institute", "service",
+                                    "forum", "group", "agency", "network", "front", NULL};
 
 static int agent_is_person(const char *noun) {
     const char *last = strrchr(noun, ' ');
@@ -509,9 +513,10 @@ const ref_entry *dyad_ref_pronoun(const article_state *as, const char *pron, int
             if (!r->code[0] || r->media || !before(r, sentence, tok)) continue;
             if (pass == 0 && !r->subject) continue;
             /* "they" may be a group ("the Fijian rebels said they") */
-            if (want_person ? r->person && !r->plural
-                            : they ? (r->plural || (!r->person && r->kind != AK_AGENT))
-                                   : (!r->person && r->kind != AK_AGENT))
+            /* "it" may be an institution composed with its country ("the
+             * Nigerian Union of Teachers ... it"), not a bare role */
+            int thing = !r->person && (r->kind != AK_AGENT || r->country[0]);
+            if (want_person ? r->person && !r->plural : they ? (r->plural || thing) : thing)
                 return r;
         }
     return NULL;

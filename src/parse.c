@@ -427,11 +427,19 @@ int dyad_find_verb_groups(article_state *as, sent_state *ss) {
     for (size_t k = 0; k < ss->nvg; k++) {
         vgroup *g = &ss->vg[k];
         if (g->kind != VG_REDUCED || tag(ss, g->head) != TAG_VBN || g->by_start >= 0) continue;
-        int b = np_head_tok(ss, g->start - 1) ? np_start(ss, g->start - 1) : -1;
-        if (b < 0 || !np_opens_clause(ss, b)) continue;
+        vgroup probe = *g; /* the subject it would have: "Doctors from two aid groups" */
+        find_subject(ss, &probe);
+        if (probe.subj_start < 0 || !np_opens_clause(ss, probe.subj_start)) continue;
         int main_after = 0; /* "The civilians imprisoned ... were released" */
-        for (size_t w = k + 1; w < ss->nvg; w++)
-            if (ss->vg[w].kind == VG_FINITE && ss->vg[w].subj_start >= 0) main_after = 1;
+        for (size_t w = k + 1; w < ss->nvg; w++) {
+            const vgroup *f = &ss->vg[w];
+            if (f->kind != VG_FINITE || f->subj_start < 0) continue;
+            /* not a subordinate clause's verb ("unless the Kremlin withdrew") */
+            int q = f->subj_start - 1;
+            if (q >= 0 && (is_subordinator(ss, q) || tag(ss, q) == TAG_WDT || is(ss, q, "that")))
+                continue;
+            main_after = 1;
+        }
         if (main_after) continue;
         g->kind = VG_FINITE;
         g->passive = 0;

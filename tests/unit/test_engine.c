@@ -61,6 +61,8 @@ static void setup(void) {
                     "145 = throw stone\n"
                     "194 = shell\n"
                     "046 = hold talks with TGT\n"
+                    "104 = demand change\n"
+                    "165 = halt mediation\n"
                     "[noun]\n"
                     "043 = meeting of SRC {sym}\n"
                     "045 = mediation by SRC\n"
@@ -216,6 +218,17 @@ static void test_subjects_and_patterns(void) {
     /* a past form after a comma insertion with an object is the main verb */
     CHECK_STR(code("The Egyptian foreign minister, a former general, held talks with Israel."),
               "1:EGYGOV>ISR:046");
+    /* a hostile act under "may"/"could" with a condition is a threat */
+    CHECK_STR(code("Egypt may halt mediation if Syria attacks."), "1:EGY>:135");
+    CHECK_STR(code("Egypt may halt mediation."), "");
+    /* a time phrase between the governing verb and its infinitive */
+    CHECK_STR(code("Syria agreed on Monday to release the prisoners."), "1:SYR>:0353");
+    /* "it" for an institution composed with its country */
+    CHECK_STR(code("The Egyptian ministry said it had attacked Israel."), "1:EGYGOV>ISR:190");
+    /* an agent's country after "from" and a number */
+    CHECK_STR(code("Troops from two Syrian units attacked Israel."), "1:SYRMIL>ISR:190");
+    /* a statement speaks for its author */
+    CHECK_STR(code("Egypt issued a statement demanding change."), "1:EGY>:104");
     /* a split infinitive */
     CHECK_STR(code("Egypt urged Syria to quickly release the prisoners."), "1:EGY>SYR:0253");
     /* "will not" and "would never" keep their modal */
