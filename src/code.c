@@ -112,7 +112,10 @@ static int word_in(const dyad_token *t, const dict_elem *e) {
     int plural = (t->tag == TAG_VBZ || t->tag == TAG_NNP || t->tag == TAG_NNPS) && n > 3 &&
                  t->lower[n - 1] == 's';
     for (int a = 0; a < e->nalts; a++) {
-        if (strcmp(t->lower, e->alts[a]) == 0 || (t->lemma && strcmp(t->lemma, e->alts[a]) == 0))
+        const char *w = e->alts[a];
+        /* the first letter decides most comparisons */
+        if ((t->lower[0] == w[0] && strcmp(t->lower, w) == 0) ||
+            (t->lemma && t->lemma[0] == w[0] && strcmp(t->lemma, w) == 0))
             return 1;
         if (plural && strlen(e->alts[a]) == n - 1 && strncmp(t->lower, e->alts[a], n - 1) == 0)
             return 1;
@@ -276,17 +279,67 @@ static int better(const binding *a, const binding *b) {
     return a->p->order < b->p->order;
 }
 
+/* ------------------------------------------------- words of the sentence */
+
+static void wset_put(sent_state *ss, unsigned h) {
+    unsigned i = h & ss->wmask;
+    while (ss->wset[i] && ss->wset[i] != h) i = (i + 1) & ss->wmask;
+    ss->wset[i] = h;
+}
+
+static int wset_has(const sent_state *ss, unsigned h) {
+    for (unsigned i = h & ss->wmask;; i = (i + 1) & ss->wmask) {
+        if (!ss->wset[i]) return 0;
+        if (ss->wset[i] == h) return 1;
+    }
+}
+
+/* The set of every form word_in() can match in the sentence: each token's
+ * form, its lemma, and a plural's singular where the lemmatizer kept the -s. */
+static int build_wset(article_state *as, sent_state *ss) {
+    unsigned cap = 64;
+    while (cap < ss->s->ntok * 8 && cap < (1u << 28)) cap *= 2;
+    ss->wset = dyad_arena_calloc(as->arena, cap, sizeof *ss->wset);
+    if (!ss->wset) return -1;
+    ss->wmask = cap - 1;
+    char buf[64];
+    for (size_t i = 0; i < ss->s->ntok; i++) {
+        const dyad_token *t = &ss->s->toks[i];
+        wset_put(ss, dyad_word_hash(t->lower));
+        if (t->lemma) wset_put(ss, dyad_word_hash(t->lemma));
+        size_t n = strlen(t->lower);
+        if (n > 3 && n < sizeof buf && t->lower[n - 1] == 's') {
+            memcpy(buf, t->lower, n - 1);
+            buf[n - 1] = '\0';
+            wset_put(ss, dyad_word_hash(buf));
+        }
+    }
+    return 0;
+}
+
+/* Can p match at all: are its required words in the sentence? */
+static int pattern_possible(const sent_state *ss, const dict_pattern *p) {
+    if (!ss->wset) return 1;
+    for (int k = 0; k < p->nreq; k++)
+        if (!wset_has(ss, p->req[k])) return 0;
+    return 1;
+}
+
 /* Best pattern of the given section (noun or verb) for the head token. */
 static int best_pattern(article_state *as, const sent_state *ss, int head, int noun, int neg,
                         int poss, binding *best) {
     const dyad_token *t = &ss->s->toks[head];
     const char *keys[2] = {t->lemma, t->lower};
+    int explaining = (as->opt->flags & DYAD_OPT_EXPLAIN) != 0;
     memset(best, 0, sizeof *best);
     for (int k = 0; k < 2; k++) {
         if (!keys[k] || (k == 1 && keys[0] && strcmp(keys[0], keys[1]) == 0)) continue;
         const dict_pattern_list *l = dyad_dict_patterns(&as->model->dict, keys[k]);
-        for (size_t i = 0; l && i < l->n; i++) {
+        if (!l || (noun ? l->nnoun == 0 : l->nnoun == l->n)) continue;
+        for (size_t i = 0; i < l->n; i++) {
             if (l->items[i]->noun != noun) continue;
+            /* (all patterns are tried when explaining, so --explain lists them) */
+            if (!explaining && !pattern_possible(ss, l->items[i])) continue;
             binding b;
             int ok = match_pattern(as, ss, l->items[i], head, neg, poss, &b);
             dyad_explain(as, "#     try %s = %s (%s): %s\n", l->items[i]->code,
@@ -1212,6 +1265,7 @@ int dyad_code_sentence(article_state *as, sent_state *ss, sent_state *all, size_
                        size_t idx, int (*prepare)(article_state *, sent_state *)) {
     size_t first = as->nevents;
     as->dyads = 0;
+    if (!ss->wset && build_wset(as, ss) != 0) return -1;
     ss->in_quote = sentence_in_quote(ss) || (idx > 0 && all[idx - 1].s->quote_cont);
     if (ss->in_quote && !ss->speaker_code && find_speaker(as, all, nall, idx, prepare) != 0)
         return -1;

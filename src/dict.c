@@ -54,6 +54,7 @@ static void free_pattern(dict_pattern *p) {
     free(p->code);
     free(p->where);
     free(p->text);
+    free(p->req);
     free(p);
 }
 
@@ -466,6 +467,18 @@ static int parse_elem(dict_elem *e, const char *tok) {
 }
 
 
+/* Must element e of p be in the sentence for p to match? One-word elements
+ * besides the head; not "by"/"of"/"from" of a noun pattern, which a
+ * possessive or modifier can stand in for ("Egypt's mediation"). */
+static int required_word(const dict_pattern *p, int e) {
+    const dict_elem *el = &p->el[e];
+    if (e == p->head || el->kind != EL_WORD || el->nalts != 1) return 0;
+    if (p->noun && (!strcmp(el->alts[0], "by") || !strcmp(el->alts[0], "of") ||
+                    !strcmp(el->alts[0], "from")))
+        return 0;
+    return 1;
+}
+
 static int add_pattern(load_ctx *c, int noun, const char *code, const char *text, unsigned flags) {
     int nw;
     char **words = split_words(text, &nw);
@@ -515,6 +528,20 @@ static int add_pattern(load_ctx *c, int noun, const char *code, const char *text
         free_pattern(p);
         return bad < 0 ? -1 : 0;
     }
+    /* the words every match needs, for the per-sentence pre-check */
+    for (int e = 0; e < p->nel; e++)
+        if (required_word(p, e)) p->nreq++;
+    if (p->nreq) {
+        p->req = malloc((size_t)p->nreq * sizeof *p->req);
+        if (!p->req) {
+            free_pattern(p);
+            return -1;
+        }
+        p->nreq = 0;
+        for (int e = 0; e < p->nel; e++)
+            if (required_word(p, e))
+                p->req[p->nreq++] = dyad_word_hash(p->el[e].alts[0]);
+    }
     dyad_dict *d = c->d;
     if (push((void ***)&d->patterns, &d->npatterns, &d->cap_patterns, p) != 0) {
         free_pattern(p);
@@ -527,6 +554,7 @@ static int add_pattern(load_ctx *c, int noun, const char *code, const char *text
         if (!*slot && !(*slot = calloc(1, sizeof(dict_pattern_list)))) return -1;
         dict_pattern_list *l = *slot;
         if (push((void ***)&l->items, &l->n, &l->cap, p) != 0) return -1;
+        if (noun) l->nnoun++;
     }
     d->counts[noun ? 3 : 2]++;
     return 0;

@@ -60,11 +60,22 @@ typedef struct dict_pattern {
     char *text;       /* the pattern as written */
     size_t order;     /* position in the file, for ties */
     long code_col;    /* 1-based column of the event code in its line */
+    unsigned *req;    /* word hashes (dyad_word_hash) the sentence must hold for
+                         the pattern to match: its one-word elements */
+    int nreq;
 } dict_pattern;
+
+/* FNV-1a hash of a word, for the per-sentence pre-check of patterns. */
+static inline unsigned dyad_word_hash(const char *w) {
+    unsigned h = 2166136261u;
+    for (; *w; w++) h = (h ^ (unsigned char)*w) * 16777619u;
+    return h ? h : 1u;
+}
 
 typedef struct dict_pattern_list {
     dict_pattern **items;
     size_t n, cap;
+    size_t nnoun;         /* how many of them are [noun] patterns */
 } dict_pattern_list;
 
 typedef struct dyad_dict {

@@ -116,6 +116,8 @@ typedef struct sent_state {
     int speaker_sent;         /* index into the sentence array */
     const char *speaker_pattern; /* dictionary place of the attribution verb */
     int prepared;             /* tagged, mentions and verb groups found */
+    unsigned *wset;           /* hashes of the words' forms and lemmas (code.c), */
+    unsigned wmask;           /* open addressing, size wmask + 1; NULL until built */
 } sent_state;
 
 /* mention.c */
