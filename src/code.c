@@ -986,8 +986,12 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
                 mode = m;
             }
         }
-    } else if (g->modal == MOD_INTENT && g->neg) {
-        mode = DYAD_MODE_REJECT; /* "will not release": refuses to */
+    } else if (g->neg && (g->modal == MOD_INTENT || (g->modal == MOD_HYPO && g->would &&
+                                                      governing_clause(ss, v) >= 0 &&
+                                                      ss->vg[governing_clause(ss, v)].speech))) {
+        /* "will not release", "said it would not release": refuses to */
+        mode = DYAD_MODE_REJECT;
+        g->modal = MOD_INTENT;
     }
     binding b;
     dyad_explain(as, "#   verb '%s' (lemma %s)%s%s%s\n", ss->s->toks[g->head].norm,

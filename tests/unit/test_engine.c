@@ -159,6 +159,8 @@ static void test_moods(void) {
     CHECK_STR(code("Syria must release the prisoners."), "");
     CHECK_STR(code("Syria will not release the prisoners."), "1:SYR>:1243");
     CHECK_STR(code("Syria refused to release the prisoners."), "1:SYR>:1243");
+    CHECK_STR(code("Syria said it would not release the prisoners."), "1:SYR>:1243");
+    CHECK_STR(code("Syria would not release the prisoners."), "");
     CHECK_STR(code("Syria agreed to release the prisoners."), "1:SYR>:0353");
     CHECK_STR(code("Syria is ready to release the prisoners."), "1:SYR>:0353");
     CHECK_STR(code("Syria threatened to attack Israel."), "1:SYR>ISR:1384");
