@@ -591,7 +591,19 @@ static int phrase_actors(article_state *as, sent_state *ss, int a, int b, int ia
         const ref_entry *r = dyad_ref_pronoun(as, p, ss->s->index, a);
         if (r) {
             if (dyad_mention_from_ref(as, ss, a, b, r) != 0) return -1;
-            side_add(s, r->code, (int)ss->nm - 1);
+            /* "Egypt and Qatar said they would": every subject of that clause,
+             * in their order */
+            side all = {0};
+            for (size_t i = 0; !strcmp(p, "they") && r->group && r->subject && i < as->nrefs; i++) {
+                const ref_entry *o = &as->refs[i];
+                if (o->group == r->group && o->subject && o->code[0])
+                    side_add(&all, o->code, (int)ss->nm - 1);
+            }
+            if (all.n > 1) {
+                for (int i = 0; i < all.n; i++) side_add(s, all.code[i], all.mention[i]);
+            } else {
+                side_add(s, r->code, (int)ss->nm - 1);
+            }
         }
         return 0;
     }
@@ -1087,6 +1099,7 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         if (addressee_actors(as, ss, addr_a, addr_b, &to) != 0) return -1;
         if (to.n) tgt = to;
     }
+    as->subject_groups++; /* the subjects of this clause, for "they" */
     for (int i = 0; i < src.n; i++)
         if (src.mention[i] >= 0 &&
             dyad_ref_subject(as, &ss->m[src.mention[i]], src.code[i], ss->s->index) != 0)

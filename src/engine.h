@@ -77,6 +77,7 @@ typedef struct ref_entry {
     int sentence;             /* 1-based sentence index where it was seen */
     int tok;                  /* first token of that mention */
     int subject;              /* seen as the subject (source) of a clause */
+    unsigned group;           /* subjects of one clause share it ("Egypt and Qatar"), 0 none */
 } ref_entry;
 
 typedef struct article_state {
@@ -89,6 +90,7 @@ typedef struct article_state {
     const char *text;
     ref_entry *refs;
     size_t nrefs, caprefs;
+    unsigned subject_groups;  /* clause subjects registered so far (ref_entry.group) */
     dyad_event *events;
     size_t nevents, capevents;
     unsigned dyads;           /* events with both actors in the current sentence */

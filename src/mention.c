@@ -488,6 +488,7 @@ int dyad_ref_subject(article_state *as, const mention *m, const char *code, int 
         if (r->sentence != sentence || r->tok != m->start) continue;
         if (strcmp(r->code, code) == 0) {
             r->subject = 1;
+            r->group = as->subject_groups;
             return 0;
         }
     }
@@ -497,6 +498,7 @@ int dyad_ref_subject(article_state *as, const mention *m, const char *code, int 
     copy.agent_only = 0;
     if (dyad_ref_register(as, &copy, sentence) != 0) return -1;
     as->refs[as->nrefs - 1].subject = 1;
+    as->refs[as->nrefs - 1].group = as->subject_groups;
     return 0;
 }
 

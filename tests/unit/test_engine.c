@@ -237,6 +237,9 @@ static void test_subjects_and_patterns(void) {
     CHECK_STR(code("Syria would never release the prisoners, Egypt said."), "1:EGY>:010");
     /* "were engaged in" is not a passive */
     CHECK_STR(code("Syrian troops were engaged in ethnic cleansing."), "1:SYRMIL>:203");
+    /* "they" after a coordinated subject is all of it */
+    CHECK_STR(code("Egypt and Jordan said they will release the prisoners."),
+              "1:EGY>:0353 1:JOR>:0353");
     /* "they" may be a group named by an agent noun */
     CHECK_STR(code("The Egyptian troops said they will release the prisoners."), "1:EGYMIL>:0353");
     /* words skipped count against a pattern: "halt economic aid" beats
