@@ -79,11 +79,16 @@ static int agent_of_country(article_state *as, const sent_state *ss, const int *
         k++;
     if (k >= nt || ss->tok_mention[k] < 0) return 0;
     const mention *c = &ss->m[ss->tok_mention[k]];
-    if (c->kind != AK_COUNTRY || strlen(c->code) != 3) return 0;
+    /* a country, or a region of one ("the West Bank city of Nablus": PSE) */
+    char cc[4];
+    if (c->kind != AK_COUNTRY || strlen(c->code) < 3) return 0;
+    memcpy(cc, c->code, 3);
+    cc[3] = '\0';
+    if (strlen(c->code) > 3 && !dyad_strmap_get(&as->model->dict.countries, cc)) return 0;
     for (int i = 0; i < n; i++) {
         const mention *m = &ss->m[idx[i]];
         if (!m->agent_only || !m->role[0] || !strcmp(m->role, "MED")) continue;
-        const char *code = dyad_arena_printf(as->arena, "%s%s", c->code, m->role);
+        const char *code = dyad_arena_printf(as->arena, "%.3s%s", c->code, m->role);
         if (!code) {
             as->oom = 1;
             return 0;
@@ -1140,7 +1145,8 @@ static int performing_verb(const sent_state *ss, int i) {
                                         "hold",     "order",  "impose", "declare", "mount",
                                         "begin",    "start",  "make",   "issue",   "step",
                                         "resume",   "continue", "intensify", "wage", "unleash",
-                                        "sign",     "organize", "organise", "call", NULL};
+                                        "sign",     "organize", "organise", "call", "host",
+                                        "attend",   "join",   "convene", "open",  NULL};
     for (size_t v = 0; v < ss->nvg; v++) {
         const vgroup *g = &ss->vg[v];
         if (g->kind != VG_FINITE || g->passive || g->obj_start < 0 || g->subj_start < 0) continue;
@@ -1169,10 +1175,13 @@ static int code_nouns(article_state *as, sent_state *ss) {
         if (owner >= 0 && !ss->m[owner].media && !ss->m[owner].agent_only) poss = owner;
         binding b;
         if (!best_pattern(as, ss, (int)i, 1, 0, poss, &b)) continue;
-        if (!b.src.n && !(b.p->flags & PF_SYM)) {
+        if (!b.src.n) {
             /* the object of a verb that performs it: "Italy announced a
-             * suspension of air links", "Israel launched an offensive" */
+             * suspension of air links", "Israel launched an offensive",
+             * "Egypt hosted talks with Hamas" */
             int v = performing_verb(ss, (int)i);
+            if (v < 0 && (b.p->flags & PF_SYM) && b.tgt.n > 1) v = -2; /* "talks between A and B" */
+            if (v == -2) goto emit;
             if (v < 0) continue;
             const vgroup *g = &ss->vg[v];
             if (phrase_actors(as, ss, g->subj_start, g->subj_end, g->ins_start, g->ins_end, 0,
@@ -1180,6 +1189,7 @@ static int code_nouns(article_state *as, sent_state *ss) {
                 return -1;
             if (!b.src.n) continue;
         }
+    emit:;
         ev_ctx c = {(int)i, (int)i + 1, ss, b.p->where};
         if (emit_all(as, ss, &c, b.p->code, b.p->flags, &b.src, &b.tgt) != 0) return -1;
     }

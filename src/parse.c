@@ -69,7 +69,10 @@ static int np_start(const sent_state *ss, int e) {
     int b = e;
     while (b - 1 >= 0 && np_tok(ss, b - 1) && tag(ss, b - 1) != TAG_PRP) b--;
     int first = 1;
-    while (ss->tok_mention[b] >= 0) {
+    for (;;) {
+        int h = b; /* "the United States": the mention after the determiners */
+        while (h < e && tag(ss, h) == TAG_DT) h++;
+        if (ss->tok_mention[h] < 0) break;
         int k = b - 1, conj = 0;
         if (is(ss, k, "and") || is(ss, k, "or")) {
             conj = 1;
@@ -427,6 +430,10 @@ int dyad_find_verb_groups(article_state *as, sent_state *ss) {
     for (size_t k = 0; k < ss->nvg; k++) {
         vgroup *g = &ss->vg[k];
         if (g->kind != VG_REDUCED || tag(ss, g->head) != TAG_VBN || g->by_start >= 0) continue;
+        int finite_before = 0; /* "Israel released the mayor, ... jailed a year ago" */
+        for (size_t w = 0; w < k; w++)
+            if (ss->vg[w].kind == VG_FINITE) finite_before = 1;
+        if (finite_before) continue;
         vgroup probe = *g; /* the subject it would have: "Doctors from two aid groups" */
         find_subject(ss, &probe);
         if (probe.subj_start < 0 || !np_opens_clause(ss, probe.subj_start)) continue;

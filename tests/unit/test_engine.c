@@ -18,6 +18,7 @@ static void setup(void) {
                     "SYR = Syria | Syrian\n"
                     "JOR = Jordan | Jordanian\n"
                     "EGYGOV = Cairo\n"
+                    "ISRGOL = Golan\n"
                     "[group]\n"
                     "SYRREBABC = Alpha Front {refer: movement | rebel movement}\n"
                     "[person]\n"
@@ -67,7 +68,8 @@ static void setup(void) {
                     "043 = meeting of SRC {sym}\n"
                     "045 = mediation by SRC\n"
                     "160 = suspension of link with TGT\n"
-                    "190 = attack by SRC on TGT\n");
+                    "190 = attack by SRC on TGT\n"
+                    "046 = talks between TGT | talks with TGT {sym}\n");
 }
 
 static void teardown(void) { tm_cleanup(model); }
@@ -207,6 +209,11 @@ static void test_subjects_and_patterns(void) {
     /* a noun event as the object of a verb that performs it */
     CHECK_STR(code("Egypt announced a suspension of links with Syria."), "1:EGY>SYR:160");
     CHECK_STR(code("Egypt criticized the suspension of links with Syria."), "1:EGY>:111");
+    /* a symmetric noun: both sides named, or the subject of a verb that
+     * performs it; one side alone is no event */
+    CHECK_STR(code("Talks between Egypt and Syria resumed."), "1:EGY>SYR:046 1:SYR>EGY:046");
+    CHECK_STR(code("Egypt opened talks with Syria."), "1:EGY>SYR:046 1:SYR>EGY:046");
+    CHECK_STR(code("Talks with Syria resumed."), "");
     /* a modifier as the source of a noun pattern with "by SRC" in it */
     CHECK_STR(code("The Syrian attack on Israel ended."), "1:SYR>ISR:190");
     /* "to" names the receiver of aid, not a destination */
@@ -237,6 +244,10 @@ static void test_subjects_and_patterns(void) {
     CHECK_STR(code("Syria would never release the prisoners, Egypt said."), "1:EGY>:010");
     /* "were engaged in" is not a passive */
     CHECK_STR(code("Syrian troops were engaged in ethnic cleansing."), "1:SYRMIL>:203");
+    /* an agent's country through a region of it */
+    CHECK_STR(code("Syria attacked an official of the northern Golan region."), "1:SYR>ISRGOV:190");
+    /* coordination with a determiner before the second actor */
+    CHECK_STR(code("Jordan and the Syrian army attacked Israel."), "1:JOR>ISR:190 1:SYRMIL>ISR:190");
     /* "they" after a coordinated subject is all of it */
     CHECK_STR(code("Egypt and Jordan said they will release the prisoners."),
               "1:EGY>:0353 1:JOR>:0353");
