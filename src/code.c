@@ -41,6 +41,10 @@ static int tag(const sent_state *ss, int i) {
     return (i >= 0 && i < (int)ss->s->ntok) ? ss->s->toks[i].tag : TAG_NONE;
 }
 
+static int is_tok(const sent_state *ss, int i, const char *w) {
+    return i >= 0 && i < (int)ss->s->ntok && !strcmp(ss->s->toks[i].lower, w);
+}
+
 static void side_add(side *s, const char *code, int mi) {
     if (!code || !code[0]) return;
     for (int i = 0; i < s->n; i++)
@@ -231,6 +235,11 @@ static int match_pattern(article_state *as, const sent_state *ss, const dict_pat
                     found = j;
                     break;
                 }
+                /* a skipped "not" would flip the act ("urged Hamas not to
+                 * release"); "and" + verb starts another clause */
+                if (is_tok(ss, j, "not") || is_tok(ss, j, "never") ||
+                    (tag(ss, j) == TAG_CC && TAG_IS_VERB(tag(ss, j + 1))))
+                    break;
             }
             if (found >= 0) {
                 b->gaps += found - pos;
@@ -287,6 +296,11 @@ static int better(const binding *a, const binding *b) {
 /* ------------------------------------------------- words of the sentence */
 
 static void wset_put(sent_state *ss, unsigned h) {
+    if (!ss->wset) return;
+    if (++ss->wcount * 2 > ss->wmask) { /* too full to stay fast: try every pattern */
+        ss->wset = NULL;
+        return;
+    }
     unsigned i = h & ss->wmask;
     while (ss->wset[i] && ss->wset[i] != h) i = (i + 1) & ss->wmask;
     ss->wset[i] = h;
@@ -307,6 +321,7 @@ static int build_wset(article_state *as, sent_state *ss) {
     ss->wset = dyad_arena_calloc(as->arena, cap, sizeof *ss->wset);
     if (!ss->wset) return -1;
     ss->wmask = cap - 1;
+    ss->wcount = 0;
     char buf[64];
     for (size_t i = 0; i < ss->s->ntok; i++) {
         const dyad_token *t = &ss->s->toks[i];
@@ -687,9 +702,12 @@ static void pp_target(article_state *as, const sent_state *ss, const char *code,
     static const char *const preps[] = {"against", "on", "upon", "toward", "towards", "at", "to",
                                         NULL};
     int n = (int)ss->s->ntok;
-    /* "to" only names a receiver of cooperation, aid or what is returned
-     * ("sent arms to Pakistan"), not a place one travels to */
-    int to_ok = !strncmp(code, "06", 2) || !strncmp(code, "07", 2) || !strncmp(code, "084", 3);
+    /* "to" only names a receiver of cooperation, aid (given, promised or
+     * halted) or what is returned ("sent arms to Pakistan"), not a place one
+     * travels to */
+    int to_ok = !strncmp(code, "06", 2) || !strncmp(code, "07", 2) || !strncmp(code, "084", 3) ||
+                !strncmp(code, "031", 3) || !strncmp(code, "033", 3) ||
+                !strncmp(code, "0353", 4) || !strncmp(code, "162", 3);
     for (int j = from; j < n && j < from + 4; j++) {
         int t = tag(ss, j);
         if (t == TAG_COMMA || t == TAG_PERIOD || t == TAG_MD || TAG_IS_VERB(t)) return;
@@ -741,13 +759,32 @@ static int document_author(const sent_state *ss, const vgroup *g) {
     int d = 0;
     while (head && docs[d] && strcmp(docs[d], head) != 0) d++;
     if (!head || !docs[d]) return -1;
+    /* verbs that put a document out: not "rejected a report criticizing" */
+    static const char *const issue[] = {"issue", "publish", "release", "send", "adopt",
+                                        "pass",  "sign",    "circulate", "deliver", "submit",
+                                        "present", "draft", "write",  "unveil", "announce",
+                                        "file",  "lodge",   "make",   "put",    "read",
+                                        "distribute", NULL};
     for (size_t v = 0; v < ss->nvg; v++) {
         const vgroup *q = &ss->vg[v];
-        if (q->kind == VG_FINITE && !q->passive && q->subj_start >= 0 && q->obj_start >= 0 &&
-            q->obj_start <= g->subj_end - 1 && g->subj_end - 1 < q->obj_end)
-            return (int)v;
+        if (q->kind == VG_FINITE && !q->passive && !q->neg && q->subj_start >= 0 &&
+            q->obj_start >= 0 && q->obj_start <= g->subj_end - 1 && g->subj_end - 1 < q->obj_end) {
+            const char *l = ss->s->toks[q->head].lemma;
+            for (int k = 0; l && issue[k]; k++)
+                if (!strcmp(l, issue[k])) return (int)v;
+            return -1;
+        }
     }
     return -1;
+}
+
+/* Verbs that deny what their that-clause says. */
+static int denial(const char *lemma) {
+    static const char *const verbs[] = {"deny", "reject", "dismiss", "doubt", "question",
+                                        "dispute", "refute", NULL};
+    for (int k = 0; lemma && verbs[k]; k++)
+        if (!strcmp(lemma, verbs[k])) return 1;
+    return 0;
 }
 
 /* Acts that can be threatened: reduced relations, coercion, force (15-20). */
@@ -755,13 +792,26 @@ static int hostile(const char *code) {
     return code[0] == '2' || (code[0] == '1' && code[1] >= '5');
 }
 
-/* An "if"/"unless" clause after the verb group, in its sentence. */
+/* An "if"/"unless" clause with its own subject after the verb group, in
+ * the same clause ("may halt mediation if cooperation founders"; not "if
+ * necessary", not past ", but it is unclear if"). */
 static int condition_after(const sent_state *ss, const vgroup *g) {
-    for (int k = g->end; k < (int)ss->s->ntok; k++) {
+    for (int k = g->end; k + 1 < (int)ss->s->ntok; k++) {
         const char *w = ss->s->toks[k].lower;
-        if (!strcmp(w, "if") || !strcmp(w, "unless")) return 1;
-        if (tag(ss, k) == TAG_COLON || tag(ss, k) == TAG_PERIOD) return 0;
+        int t = tag(ss, k);
+        if (t == TAG_COLON || t == TAG_PERIOD || (t == TAG_COMMA && tag(ss, k + 1) == TAG_CC))
+            return 0;
+        if (strcmp(w, "if") && strcmp(w, "unless")) continue;
+        int n = tag(ss, k + 1);
+        return n == TAG_DT || n == TAG_PRP || n == TAG_PRPS || TAG_IS_NOUN(n);
     }
+    return 0;
+}
+
+/* "may have bombed": a guess about the past, not a threat */
+static int perfect(const sent_state *ss, const vgroup *g) {
+    for (int k = g->start; k < g->head; k++)
+        if (!strcmp(ss->s->toks[k].lower, "have")) return 1;
     return 0;
 }
 
@@ -770,10 +820,6 @@ static int starts_clause(const sent_state *ss, int i) {
     for (size_t v = 0; v < ss->nvg; v++)
         if (ss->vg[v].start == i && ss->vg[v].kind == VG_FINITE) return 1;
     return 0;
-}
-
-static int is_tok(const sent_state *ss, int i, const char *w) {
-    return i >= 0 && i < (int)ss->s->ntok && !strcmp(ss->s->toks[i].lower, w);
 }
 
 /* The clause verb that governs verb group v: the nearest finite verb or
@@ -799,7 +845,14 @@ typedef struct governor {
     int by_source;      /* "was urged to": the by-phrase asks, the subject is asked */
 } governor;
 
-/* The token after a time phrase at i ("on Monday", "today", "last week",
+/* Verbs of aspect: their infinitive or gerund is done, by their subject
+ * ("continued to send arms", "began shelling"). */
+static int aspect_verb(const char *lemma) {
+    return !strcmp(lemma, "begin") || !strcmp(lemma, "start") || !strcmp(lemma, "continue") ||
+           !strcmp(lemma, "resume");
+}
+
+/* The token after a time phrase at i ("on Monday", "today", "yesterday",
  * "on Friday night"), or i: "agreed on Monday to release" is adjacent. */
 static int after_time(const sent_state *ss, int i) {
     static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
@@ -832,8 +885,7 @@ static int find_governor(const sent_state *ss, int v, governor *gv) {
                    (h->passive && h->by_start >= 0 && h->by_end == g->start); /* "urged by X to" */
     if (adjacent) {
         /* "decided to", "continued to send arms", "began to withdraw": done */
-        if (!strcmp(hl, "decide") || !strcmp(hl, "continue") || !strcmp(hl, "begin") ||
-            !strcmp(hl, "start") || !strcmp(hl, "resume")) {
+        if (!strcmp(hl, "decide") || aspect_verb(hl)) {
             gv->mode = -1;
             return 1;
         }
@@ -931,9 +983,7 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         int to = (h->end + 1 == g->start && is_tok(ss, h->end, "to")) ||
                  (h->end == g->start && is_tok(ss, g->start, "to"));
         if (g->kind == VG_INFINITIVE) g->kind = VG_GERUND; /* "to throwing" */
-        int done = (h->end == g->start && (!strcmp(hl, "begin") || !strcmp(hl, "start") ||
-                                            !strcmp(hl, "continue") || !strcmp(hl, "resume") ||
-                                            !strcmp(hl, "keep"))) ||
+        int done = (h->end == g->start && (aspect_verb(hl) || !strcmp(hl, "keep"))) ||
                    (to && !strcmp(hl, "resort"));
         int intent = to && (!strcmp(hl, "commit") || !strcmp(hl, "dedicate"));
         if (!done && !intent) return 0;
@@ -980,10 +1030,15 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
          * for "should") by the reporter on the clause's subject */
         int q = governing_clause(ss, v);
         int m = q >= 0 ? dyad_mode_of_verb(ss->s->toks[ss->vg[q].head].lemma) : -1;
-        /* "issued a reminder to Iraq that it must", "concluded that X must" */
-        int that = 0;
-        for (int k = g->subj_start - 1; q >= 0 && k >= ss->vg[q].end && k >= g->subj_start - 2; k--)
+        /* "issued a reminder to Iraq that it must", "concluded that X must";
+         * not "denied that", nor a question ("asked whether X must") */
+        int that = 0, question = 0;
+        for (int k = g->subj_start - 1; q >= 0 && k >= ss->vg[q].end && k >= g->subj_start - 2; k--) {
             if (!strcmp(ss->s->toks[k].lower, "that")) that = 1;
+            if (!strcmp(ss->s->toks[k].lower, "whether") || !strcmp(ss->s->toks[k].lower, "if"))
+                question = 1;
+        }
+        if (question || (q >= 0 && denial(ss->s->toks[ss->vg[q].head].lemma))) q = -1;
         if (q >= 0 && ss->vg[q].subj_start >= 0 && !g->neg && g->subj_start >= 0 &&
             (ss->vg[q].speech || that || m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND)) {
             reporter = q;
@@ -1082,7 +1137,25 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         int k = dyad_mentions_in(ss, g->obj_start, g->obj_end, 1, idx, MAX_SIDE);
         side_from_mentions(ss, &tgt, idx, k);
         if (!tgt.n) agent_of_country(as, ss, idx, k, g->obj_end, &tgt);
-        if (!statement) side_from_roles(ss, &tgt, idx, k);
+        if (!statement) {
+            /* a bare role only as the head of the object: "arrested
+             * protesters", not "offered military support" */
+            int heads[MAX_SIDE], nh = 0;
+            for (int i = 0; i < k; i++)
+                if (ss->m[idx[i]].end == g->obj_end) heads[nh++] = idx[i];
+            side_from_roles(ss, &tgt, heads, nh);
+        }
+    }
+    if (!tgt.n && !statement && !(p->flags & PF_NOTARGET) && !b.has_tgt) {
+        /* "threatened to attack Israel" as one pattern: the infinitive's object */
+        for (size_t w = (size_t)v + 1; w < ss->nvg && !tgt.n; w++) {
+            const vgroup *f = &ss->vg[w];
+            if (f->start >= b.end || f->head >= b.end) break;
+            if (f->kind != VG_INFINITIVE || f->obj_start < 0) continue;
+            int idx[MAX_SIDE];
+            int k = dyad_mentions_in(ss, f->obj_start, f->obj_end, 1, idx, MAX_SIDE);
+            side_from_mentions(ss, &tgt, idx, k);
+        }
     }
     if (!tgt.n && !statement && !(p->flags & PF_NOTARGET)) pp_target(as, ss, p->code, b.end, &tgt);
     if (b.has_src && !b.has_tgt && !g->passive) {
@@ -1091,18 +1164,27 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         tgt = src;
         src = (side){0};
     }
+    int asked = reporter >= 0 || mode == DYAD_MODE_APPEAL || mode == DYAD_MODE_DEMAND;
     if (reporter >= 0) {
         /* the clause's subject is asked; the reporter asks */
         const vgroup *r = &ss->vg[reporter];
-        if (src.n) tgt = src;
+        tgt = src;
         src = (side){0};
         if (phrase_actors(as, ss, r->subj_start, r->subj_end, r->ins_start, r->ins_end, 1, &src) !=
             0)
             return -1;
-    } else if (addr_a >= 0) {
-        side to = {0};
-        if (addressee_actors(as, ss, addr_a, addr_b, &to) != 0) return -1;
-        if (to.n) tgt = to;
+        /* "Egypt said it must withdraw": no one else is asked */
+        for (int i = 0; i < src.n; i++)
+            for (int j = 0; j < tgt.n; j++)
+                if (!strcmp(src.code[i], tgt.code[j])) {
+                    dyad_explain(as, "#   %s asks itself: not a demand\n", src.code[i]);
+                    return 0;
+                }
+    } else if (asked) {
+        /* the addressee is the target, not the act's own ("urged Israel to
+         * withdraw from Gaza": Israel) */
+        tgt = (side){0};
+        if (addr_a >= 0 && addressee_actors(as, ss, addr_a, addr_b, &tgt) != 0) return -1;
     }
     as->subject_groups++; /* the subjects of this clause, for "they" */
     for (int i = 0; i < src.n; i++)
@@ -1110,7 +1192,7 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
             dyad_ref_subject(as, &ss->m[src.mention[i]], src.code[i], ss->s->index) != 0)
             return -1;
     for (int i = 0; i < b.src.n; i++) side_add(&src, b.src.code[i], b.src.mention[i]);
-    for (int i = 0; i < b.tgt.n; i++) side_add(&tgt, b.tgt.code[i], b.tgt.mention[i]);
+    for (int i = 0; i < b.tgt.n && !asked; i++) side_add(&tgt, b.tgt.code[i], b.tgt.mention[i]);
     if (!statement && mode < 0) co_actors(ss, g->head, b.end + 3, &src);
     /* governed by a reporting verb: the nearest clause verb before it reports */
     int q = governing_clause(ss, v);
@@ -1119,8 +1201,12 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
                        : in_condition(ss, g) ? NULL
                                              : apply_modality(g->modal, reported && g->would, p->code);
     if (moded && in_condition(ss, g)) code = NULL;
-    if (!code && g->modal == MOD_HYPO && !in_condition(ss, g) && hostile(p->code) &&
-        condition_after(ss, g)) {
+    /* the subject's own conditional threat, not one an analyst reports
+     * ("Analysts said Israel could attack Iran if talks fail") */
+    int own = !reported || (g->subj_start >= 0 && g->subj_end - g->subj_start == 1 &&
+                            tag(ss, g->subj_start) == TAG_PRP);
+    if (!code && g->modal == MOD_HYPO && own && !perfect(ss, g) && !in_condition(ss, g) &&
+        hostile(p->code) && condition_after(ss, g)) {
         /* "may halt mediation if ...", "could attack unless ...": a threat */
         code = dyad_mode_code(DYAD_MODE_THREATEN, p->code);
         if (code) dyad_explain(as, "#   conditional: %s -> threat %s\n", p->code, code);
@@ -1151,6 +1237,8 @@ static int performing_verb(const sent_state *ss, int i) {
         const vgroup *g = &ss->vg[v];
         if (g->kind != VG_FINITE || g->passive || g->obj_start < 0 || g->subj_start < 0) continue;
         if (i < g->obj_start || i >= g->obj_end || g->coded_end > i) continue;
+        /* not "did not announce", "may announce", "if Italy announces" */
+        if (g->neg || g->modal != MOD_NONE || in_condition(ss, g)) return -1;
         const char *l = ss->s->toks[g->head].lemma;
         for (int k = 0; l && verbs[k]; k++)
             if (!strcmp(l, verbs[k])) return (int)v;
@@ -1292,7 +1380,10 @@ int dyad_code_sentence(article_state *as, sent_state *ss, sent_state *all, size_
                        size_t idx, int (*prepare)(article_state *, sent_state *)) {
     size_t first = as->nevents;
     as->dyads = 0;
-    if (!ss->wset && build_wset(as, ss) != 0) return -1;
+    if (!ss->wset && !ss->wtried) {
+        ss->wtried = 1;
+        if (build_wset(as, ss) != 0) return -1;
+    }
     ss->in_quote = sentence_in_quote(ss) || (idx > 0 && all[idx - 1].s->quote_cont);
     if (ss->in_quote && !ss->speaker_code && find_speaker(as, all, nall, idx, prepare) != 0)
         return -1;

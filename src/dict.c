@@ -29,6 +29,7 @@ void dyad_dict_init(dyad_dict *d) {
 
 static void free_list_map(dyad_strmap *m, int patterns) {
     for (size_t i = dyad_strmap_next(m, 0); i < m->cap; i = dyad_strmap_next(m, i + 1)) {
+        if (!m->vals[i]) continue; /* its list failed to allocate (out of memory) */
         if (patterns) {
             dict_pattern_list *l = m->vals[i];
             free(l->items);
@@ -468,14 +469,20 @@ static int parse_elem(dict_elem *e, const char *tok) {
 
 
 /* Must element e of p be in the sentence for p to match? One-word elements
- * besides the head; not "by"/"of"/"from" of a noun pattern, which a
- * possessive or modifier can stand in for ("Egypt's mediation"). */
+ * besides the head; in a noun pattern not a word before SRC, nor anything
+ * from the first "by"/"of"/"from" on, which a possessive or modifier can
+ * stand in for ("Egypt's mediation", "the Israeli attack on Gaza"). Must
+ * agree with match_pattern() in code.c. */
 static int required_word(const dict_pattern *p, int e) {
     const dict_elem *el = &p->el[e];
     if (e == p->head || el->kind != EL_WORD || el->nalts != 1) return 0;
-    if (p->noun && (!strcmp(el->alts[0], "by") || !strcmp(el->alts[0], "of") ||
-                    !strcmp(el->alts[0], "from")))
-        return 0;
+    if (!p->noun) return 1;
+    if (e + 1 < p->nel && p->el[e + 1].kind == EL_SRC) return 0;
+    for (int k = p->head + 1; k <= e; k++)
+        if (p->el[k].kind == EL_WORD && p->el[k].nalts == 1 &&
+            (!strcmp(p->el[k].alts[0], "by") || !strcmp(p->el[k].alts[0], "of") ||
+             !strcmp(p->el[k].alts[0], "from")))
+            return 0;
     return 1;
 }
 

@@ -120,6 +120,8 @@ typedef struct sent_state {
     int prepared;             /* tagged, mentions and verb groups found */
     unsigned *wset;           /* hashes of the words' forms and lemmas (code.c), */
     unsigned wmask;           /* open addressing, size wmask + 1; NULL until built */
+    unsigned wcount;          /* hashes put (at half full the set is dropped) */
+    int wtried;               /* build_wset ran (wset may still be NULL) */
 } sent_state;
 
 /* mention.c */

@@ -144,7 +144,7 @@ static const char *PLACE_NOUNS[] = {"ministry", "department", "government", "off
                                     "union", "committee", "commission", "organization",
                                     "organisation", "movement", "association", "federation",
                                     "coalition", "alliance", "bank", "institute", "service",
-                                    "forum", "group", "agency", "network", "front", NULL};
+                                    "forum", "group", "network", "front", NULL};
 
 static int agent_is_person(const char *noun) {
     const char *last = strrchr(noun, ' ');

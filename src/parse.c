@@ -189,8 +189,10 @@ static int scan_group(const sent_state *ss, int i, vgroup *g) {
         if (t == TAG_TO && to_verb(ss, j)) {
             /* "has to", "going to": the infinitive is the main verb */
             if (last_verb >= 0 && (lemma_is(ss, last_verb, "have") || is(ss, last_verb, "going"))) {
-                if (lemma_is(ss, last_verb, "have") && g->modal == MOD_NONE && !g->neg)
-                    g->modal = MOD_OBLIG; /* "has to" (not "has yet to") */
+                /* "has to" (not "has yet to"; "had to withdraw" did withdraw) */
+                if (lemma_is(ss, last_verb, "have") && !is(ss, last_verb, "had") &&
+                    g->modal == MOD_NONE && !g->neg)
+                    g->modal = MOD_OBLIG;
                 j++;
                 continue;
             }
@@ -229,6 +231,23 @@ static int before_parenthesis(const sent_state *ss, int k) {
         if (TAG_IS_VERB(tag(ss, q)) || tag(ss, q) == TAG_RRB) break;
     }
     return k;
+}
+
+/* A head noun that takes its actor from an "of" phrase: a number, a part
+ * or member, a leader ("hundreds of", "members of", "the head of"). */
+static int partitive(const sent_state *ss, int i) {
+    static const char *const heads[] = {
+        "hundred", "thousand", "dozen",  "score",   "million",  "ten",      "member", "some",
+        "many",    "most",     "all",    "none",    "one",      "group",    "number", "part",
+        "majority", "minority", "contingent", "unit", "wing",   "faction",  "delegation",
+        "team",    "leader",   "head",   "chief",   "commander", "fighter", "militant",
+        "supporter", "official", "spokesman", "spokeswoman", "spokesperson", "representative",
+        NULL};
+    if (tag(ss, i) == TAG_CD) return 1;
+    const char *l = tok(ss, i)->lemma ? tok(ss, i)->lemma : tok(ss, i)->lower;
+    for (int k = 0; heads[k]; k++)
+        if (!strcmp(l, heads[k])) return 1;
+    return 0;
 }
 
 /* Subject of a finite verb group. */
@@ -279,10 +298,12 @@ static void find_subject(const sent_state *ss, vgroup *g) {
             continue;
         }
         /* inside a prepositional phrase: move to the head phrase before it;
-         * an "of" phrase stays in ("Hundreds of Serbs", "members of Hamas") */
+         * an "of" phrase after a number or a part stays in ("Hundreds of
+         * Serbs", "members of Hamas"), not after others ("opponents of Hamas",
+         * "the government of Israel": the agent's country, code.c) */
         if (b - 2 >= 0 && tag(ss, b - 1) == TAG_IN && !is_subordinator(ss, b - 1) &&
             np_head_tok(ss, b - 2)) {
-            if (!is(ss, b - 1, "of")) e = b - 1;
+            if (!is(ss, b - 1, "of") || !partitive(ss, b - 2)) e = b - 1;
             b = np_start(ss, b - 2);
             continue;
         }
@@ -296,7 +317,9 @@ static void find_object(const sent_state *ss, vgroup *g) {
     int j = g->end, n = (int)ss->s->ntok;
     g->obj_start = g->obj_end = -1;
     while (j < n && TAG_IS_ADV(tag(ss, j))) j++;
-    if (j < n && np_tok(ss, j) && !TAG_IS_ADJ(tag(ss, j))) {
+    /* not an adjective ("seemed ready"), unless it names an actor
+     * ("criticized Israeli soldiers") */
+    if (j < n && np_tok(ss, j) && (!TAG_IS_ADJ(tag(ss, j)) || ss->tok_mention[j] >= 0)) {
         g->obj_start = j;
         g->obj_end = dyad_np_end(ss, j);
     }

@@ -32,10 +32,14 @@ static void test_verb_groups(void) {
     CHECK(explains(s3, "  verb group [0,1) head 'Speaking' participle subject [4,8)"));
     CHECK(explains(s3, "  verb group [8,9) head 'said' finite subject [4,8) object [9,10) reporting"));
     CHECK(explains(s3, "  verb group [10,12) head 'attack' finite subject [9,10) object [12,13) hypothetical"));
-    /* an "of" phrase stays in the subject ("Hundreds of Serbs", "the head of
-     * the army of Jordan"), other prepositional phrases do not */
+    /* an "of" phrase after a number, part or leader stays in the subject
+     * ("Hundreds of Serbs", "the head of the army"); after other nouns ("the
+     * army of Jordan": the agent's country, found by the coder) and other
+     * prepositional phrases it does not */
     CHECK(explains("The head of the army of Jordan praised Egypt.",
-                   "  verb group [7,8) head 'praised' finite subject [0,7) object [8,9)"));
+                   "  verb group [7,8) head 'praised' finite subject [0,5) object [8,9)"));
+    CHECK(explains("Hundreds of soldiers praised Egypt.",
+                   "  verb group [3,4) head 'praised' finite subject [0,3) object [4,5)"));
     CHECK(explains("The head in the army praised Egypt.",
                    "  verb group [5,6) head 'praised' finite subject [0,2) object [6,7)"));
     /* "has yet to" negates; a reduced relative is passive with its noun as target */
