@@ -963,11 +963,21 @@ static int addressee_actors(article_state *as, sent_state *ss, int a, int b, sid
     return 0;
 }
 
-static int code_verb_group(article_state *as, sent_state *ss, int v) {
+/* How a verb group is coded: its mood and who is asked. */
+typedef struct mood {
+    int mode;           /* DYAD_MODE_* the act is coded in, -1 as done */
+    int addr_a, addr_b; /* the addressee of an appeal or demand, [a, b), or -1 */
+    int reporter;       /* "said Iran must": the reporting verb group, or -1 */
+} mood;
+
+/* The mood of verb group v (mode.c): an infinitive or gerund borrows the
+ * subject and modality of its governing verb, a "must"/"should" clause
+ * takes its reporter, "will not" refuses. Returns 0 when v is not coded on
+ * its own (an infinitive or gerund with no governing verb). */
+static int find_mood(sent_state *ss, int v, mood *md) {
     vgroup *g = &ss->vg[v];
-    int mode = -1;            /* DYAD_MODE_* the act is coded in, -1 as done */
-    int addr_a = -1, addr_b = -1;
-    int reporter = -1;        /* "said Iran must": the reporting verb group */
+    md->mode = -1;
+    md->addr_a = md->addr_b = md->reporter = -1;
     int ing = tag(ss, g->head) == TAG_VBG;
     if (g->kind == VG_GERUND || (ing && g->subj_start < 0 && v > 0 &&
                                  (g->kind == VG_PARTICIPLE || g->kind == VG_INFINITIVE) &&
@@ -995,7 +1005,7 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         g->neg = h->neg;
         g->modal = h->modal;
         if (intent) {
-            mode = DYAD_MODE_INTENT;
+            md->mode = DYAD_MODE_INTENT;
             g->modal = MOD_NONE;
         }
     }
@@ -1020,9 +1030,9 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
             g->modal = h->modal;
         } else {
             if (h->neg || g->neg) return 0; /* "did not urge", "urged X not to" */
-            mode = gv.mode;
-            addr_a = gv.addr_a;
-            addr_b = gv.addr_b;
+            md->mode = gv.mode;
+            md->addr_a = gv.addr_a;
+            md->addr_b = gv.addr_b;
             g->modal = MOD_NONE;
         }
     } else if (g->modal == MOD_OBLIG || g->modal == MOD_ADVISE) {
@@ -1041,9 +1051,9 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         if (question || (q >= 0 && denial(ss->s->toks[ss->vg[q].head].lemma))) q = -1;
         if (q >= 0 && ss->vg[q].subj_start >= 0 && !g->neg && g->subj_start >= 0 &&
             (ss->vg[q].speech || that || m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND)) {
-            reporter = q;
+            md->reporter = q;
             /* "insisted that Iran should": the governing verb's mood */
-            mode = m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND ? m
+            md->mode = m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND ? m
                    : g->modal == MOD_OBLIG                      ? DYAD_MODE_DEMAND
                                                                 : DYAD_MODE_APPEAL;
         }
@@ -1054,17 +1064,25 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
             ss->vg[q].coded_end <= g->head) {
             int m = dyad_mode_of_verb(ss->s->toks[ss->vg[q].head].lemma);
             if (m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND) {
-                reporter = q;
-                mode = m;
+                md->reporter = q;
+                md->mode = m;
             }
         }
     } else if (g->neg && (g->modal == MOD_INTENT || (g->modal == MOD_HYPO && g->would &&
                                                       governing_clause(ss, v) >= 0 &&
                                                       ss->vg[governing_clause(ss, v)].speech))) {
         /* "will not release", "said it would not release": refuses to */
-        mode = DYAD_MODE_REJECT;
+        md->mode = DYAD_MODE_REJECT;
         g->modal = MOD_INTENT;
     }
+    return 1;
+}
+
+static int code_verb_group(article_state *as, sent_state *ss, int v) {
+    vgroup *g = &ss->vg[v];
+    mood md;
+    if (!find_mood(ss, v, &md)) return 0;
+    int mode = md.mode, addr_a = md.addr_a, addr_b = md.addr_b, reporter = md.reporter;
     binding b;
     dyad_explain(as, "#   verb '%s' (lemma %s)%s%s%s\n", ss->s->toks[g->head].norm,
                  ss->s->toks[g->head].lemma, g->neg ? " negated" : "", g->passive ? " passive" : "",
