@@ -328,7 +328,7 @@ static void find_object(const sent_state *ss, vgroup *g) {
 static void find_by_phrase(const sent_state *ss, vgroup *g) {
     g->by_start = g->by_end = -1;
     int n = (int)ss->s->ntok;
-    for (int j = g->end; j < n && j < g->end + 6; j++) {
+    for (int j = g->end; j < n && j < g->end + 10; j++) {
         if (tag(ss, j) == TAG_COMMA || TAG_IS_VERB(tag(ss, j))) break;
         if (is(ss, j, "by") && j + 1 < n && np_tok(ss, j + 1)) {
             g->by_start = j + 1;

@@ -238,6 +238,8 @@ static void test_subjects_and_patterns(void) {
     CHECK_STR(code("Troops from two Syrian units attacked Israel."), "1:SYRMIL>ISR:190");
     /* a statement speaks for its author */
     CHECK_STR(code("Egypt issued a statement demanding change."), "1:EGY>:104");
+    /* a passive's "by" phrase after a longer prepositional phrase */
+    CHECK_STR(code("Israel was attacked in a raid on a border post by Syria."), "1:SYR>ISR:190");
     /* a split infinitive */
     CHECK_STR(code("Egypt urged Syria to quickly release the prisoners."), "1:EGY>SYR:0253");
     /* "will not" and "would never" keep their modal */
