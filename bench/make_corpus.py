@@ -394,6 +394,8 @@ class Vocab:
         self.verbs, self.nouns = [], []
         for path in dict_files(data, "verbs"):
             for section, code, names, flags in dict_entries(path):
+                if section not in ("verb", "noun"):
+                    continue  # [mood]: words, not phrases
                 for n in names:
                     words = n.split()
                     if section == "noun":

@@ -870,7 +870,7 @@ static int after_time(const sent_state *ss, int i) {
     return k;
 }
 
-static int find_governor(const sent_state *ss, int v, governor *gv) {
+static int find_governor(const dyad_dict *d, const sent_state *ss, int v, governor *gv) {
     memset(gv, 0, sizeof *gv);
     gv->addr_a = gv->addr_b = -1;
     if (v == 0) return 0;
@@ -880,7 +880,7 @@ static int find_governor(const sent_state *ss, int v, governor *gv) {
         return 0;
     if (h->coded_end > g->head) return 0; /* "agreed to release" is one pattern */
     gv->vg = v - 1;
-    int m = dyad_mode_of_verb(hl);
+    int m = dyad_mode_of_verb(d, hl);
     int adjacent = after_time(ss, h->end) == g->start ||
                    (h->passive && h->by_start >= 0 && h->by_end == g->start); /* "urged by X to" */
     if (adjacent) {
@@ -901,7 +901,7 @@ static int find_governor(const sent_state *ss, int v, governor *gv) {
     int a = h->end, gap = g->start - h->end;
     if (gap == 1 && (!strcmp(hl, "be") || !strcmp(hl, "seem") || !strcmp(hl, "appear") ||
                      !strcmp(hl, "remain"))) {
-        gv->mode = dyad_mode_of_adjective(ss->s->toks[a].lower);
+        gv->mode = dyad_mode_of_adjective(d, ss->s->toks[a].lower);
         return gv->mode >= 0;
     }
     /* a noun of the mood as the object: "renewed an appeal to Belgium to
@@ -917,7 +917,7 @@ static int find_governor(const sent_state *ss, int v, governor *gv) {
                              TAG_IS_ADJ(tag(ss, k0))))
         k0++;
     if (k0 < g->start && (tag(ss, k0) == TAG_NN || tag(ss, k0) == TAG_NNS)) {
-        int nm = dyad_mode_of_noun(ss->s->toks[k0].lemma);
+        int nm = dyad_mode_of_noun(d, ss->s->toks[k0].lemma);
         if (nm >= 0) {
             m = nm;
             noun = 1;
@@ -974,7 +974,7 @@ typedef struct mood {
  * subject and modality of its governing verb, a "must"/"should" clause
  * takes its reporter, "will not" refuses. Returns 0 when v is not coded on
  * its own (an infinitive or gerund with no governing verb). */
-static int find_mood(sent_state *ss, int v, mood *md) {
+static int find_mood(const dyad_dict *d, sent_state *ss, int v, mood *md) {
     vgroup *g = &ss->vg[v];
     md->mode = -1;
     md->addr_a = md->addr_b = md->reporter = -1;
@@ -1013,7 +1013,7 @@ static int find_mood(sent_state *ss, int v, mood *md) {
         /* only governed by a verb of intent, appeal, demand, refusal or
          * threat: it takes that verb's subject */
         governor gv;
-        if (!find_governor(ss, v, &gv) || g->subj_start >= 0) return 0;
+        if (!find_governor(d, ss, v, &gv) || g->subj_start >= 0) return 0;
         const vgroup *h = &ss->vg[gv.vg];
         if (gv.by_source) {
             g->subj_start = h->by_start;
@@ -1039,7 +1039,7 @@ static int find_mood(sent_state *ss, int v, mood *md) {
         /* "Russia said Sudan must return the helicopter": a demand (an appeal
          * for "should") by the reporter on the clause's subject */
         int q = governing_clause(ss, v);
-        int m = q >= 0 ? dyad_mode_of_verb(ss->s->toks[ss->vg[q].head].lemma) : -1;
+        int m = q >= 0 ? dyad_mode_of_verb(d, ss->s->toks[ss->vg[q].head].lemma) : -1;
         /* "issued a reminder to Iraq that it must", "concluded that X must";
          * not "denied that", nor a question ("asked whether X must") */
         int that = 0, question = 0;
@@ -1062,7 +1062,7 @@ static int find_mood(sent_state *ss, int v, mood *md) {
         int q = governing_clause(ss, v);
         if (q >= 0 && ss->vg[q].subj_start >= 0 && ss->vg[q].end <= g->subj_start &&
             ss->vg[q].coded_end <= g->head) {
-            int m = dyad_mode_of_verb(ss->s->toks[ss->vg[q].head].lemma);
+            int m = dyad_mode_of_verb(d, ss->s->toks[ss->vg[q].head].lemma);
             if (m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND) {
                 md->reporter = q;
                 md->mode = m;
@@ -1081,7 +1081,7 @@ static int find_mood(sent_state *ss, int v, mood *md) {
 static int code_verb_group(article_state *as, sent_state *ss, int v) {
     vgroup *g = &ss->vg[v];
     mood md;
-    if (!find_mood(ss, v, &md)) return 0;
+    if (!find_mood(&as->model->dict, ss, v, &md)) return 0;
     int mode = md.mode, addr_a = md.addr_a, addr_b = md.addr_b, reporter = md.reporter;
     binding b;
     dyad_explain(as, "#   verb '%s' (lemma %s)%s%s%s\n", ss->s->toks[g->head].norm,

@@ -16,6 +16,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@ void dyad_dict_init(dyad_dict *d) {
     dyad_strmap_init(&d->refers);
     dyad_strmap_init(&d->heads);
     dyad_strmap_init(&d->countries);
+    for (int k = 0; k < 3; k++) dyad_strmap_init(&d->moods[k]);
 }
 
 static void free_list_map(dyad_strmap *m, int patterns) {
@@ -64,6 +66,7 @@ void dyad_dict_free(dyad_dict *d) {
     free_list_map(&d->refers, 0);
     free_list_map(&d->heads, 1);
     dyad_strmap_free(&d->countries);
+    for (int k = 0; k < 3; k++) dyad_strmap_free(&d->moods[k]); /* values are numbers */
     for (size_t i = 0; i < d->nactors; i++) {
         dict_actor *a = d->actors[i];
         free(a->code);
@@ -374,6 +377,7 @@ static int section_kind(const char *kind, const char *sec) {
     } else if (strcmp(kind, "verbs") == 0) {
         if (!strcmp(sec, "verb")) return 1;
         if (!strcmp(sec, "noun")) return 2;
+        if (!strcmp(sec, "mood")) return 3;
     }
     return 0;
 }
@@ -382,8 +386,64 @@ static int section_kind(const char *kind, const char *sec) {
 static const char *section_names(const char *kind) {
     if (strcmp(kind, "actors") == 0) return "[country], [igo], [group], [person] or [media]";
     if (strcmp(kind, "agents") == 0) return "[role]";
-    if (strcmp(kind, "verbs") == 0) return "[verb] or [noun]";
+    if (strcmp(kind, "verbs") == 0) return "[verb], [noun] or [mood]";
     return "none known";
+}
+
+/* A [mood] line: "appeal = urge | call | ask", "intent adjective = ready",
+ * "demand noun = ultimatum": one-word lemmas that put the act of their
+ * "to"-infinitive (or that-clause) in the mood (mode.h). */
+static int load_mood_line(load_ctx *c, char *lhs, char *rhs, char *opts) {
+    static const char *const moods[] = {"appeal", "intent", "demand", "reject", "threaten"};
+    static const char *const kinds[] = {"", "adjective", "noun"};
+    char *kw = lhs;
+    while (*kw && !isspace((unsigned char)*kw)) kw++;
+    char *rest = *kw ? trim(kw + 1) : kw;
+    *kw = '\0';
+    int mood = -1, kind = -1;
+    for (int i = 0; i < 5; i++)
+        if (!strcmp(lhs, moods[i])) mood = i;
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(rest, kinds[i])) kind = i;
+    if (mood < 0 || kind < 0) {
+        warnf(c, lhs,
+              "bad mood '%s%s%s' (want appeal, intent, demand, reject or threaten, optionally "
+              "followed by 'adjective' or 'noun')",
+              lhs, *rest ? " " : "", rest);
+        return 0;
+    }
+    if (opts) {
+        warnf(c, opts, "a [mood] line takes no options (want MOOD = word | word)");
+        return 0;
+    }
+    char *save = NULL;
+    for (char *w = strtok_r(rhs, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
+        w = trim(w);
+        int ok = *w != '\0';
+        for (char *q = w; *q && ok; q++)
+            if (!(islower((unsigned char)*q) || *q == '-')) ok = 0;
+        if (!ok) {
+            warnf(c, w, "bad mood word '%s' (want one lower-case word, a lemma)", w);
+            continue;
+        }
+        void **slot = dyad_strmap_slot(&c->d->moods[kind], w);
+        if (!slot) return -1;
+        void *val = (void *)(uintptr_t)(mood + 1);
+        if (*slot && *slot != val) {
+            warnf(c, w, "'%s' is already in the %s mood (want each word in one mood)", w,
+                  moods[(int)(uintptr_t)*slot - 1]);
+            continue;
+        }
+        if (!*slot) c->d->nmoods++;
+        *slot = val;
+    }
+    return 0;
+}
+
+int dyad_dict_mood(const dyad_dict *d, int kind, const char *word) {
+    if (!d || !word || kind < 0 || kind > 2) return -1;
+    void *v = dyad_strmap_get(&d->moods[kind], word);
+    return v ? (int)(uintptr_t)v - 1 : -1;
 }
 
 static int load_actor_line(load_ctx *c, int kind, char *lhs, char *rhs, char *opts) {
@@ -678,7 +738,8 @@ int dyad_dict_load_file(dyad_dict *d, const char *path, const char *kind, dict_w
         }
         *eq = '\0';
         char *lhs = trim(line), *rhs = trim(eq + 1);
-        if (strcmp(kind, "verbs") == 0) rc = load_verb_line(&c, section == 2, lhs, rhs, opts);
+        if (strcmp(kind, "verbs") == 0 && section == 3) rc = load_mood_line(&c, lhs, rhs, opts);
+        else if (strcmp(kind, "verbs") == 0) rc = load_verb_line(&c, section == 2, lhs, rhs, opts);
         else rc = load_actor_line(&c, section, lhs, rhs, opts);
     }
     free(buf);

@@ -84,6 +84,8 @@ typedef struct dyad_dict {
     dyad_strmap refers;   /* first word of a refer noun → dict_name_list* */
     dyad_strmap heads;    /* head word → dict_pattern_list* (verb and noun) */
     dyad_strmap countries;/* 3-letter country codes → the first dict_actor */
+    dyad_strmap moods[3]; /* [mood] words: verb, adjective, noun → mood + 1 (mode.h) */
+    size_t nmoods;        /* words in them */
     /* ownership lists, freed at the end */
     dict_actor **actors;
     size_t nactors, cap_actors;
@@ -109,6 +111,10 @@ void dyad_dict_free(dyad_dict *d);
  */
 int dyad_dict_load_file(dyad_dict *d, const char *path, const char *kind, dict_warn_fn warn,
                         void *ctx, char *errbuf, size_t errlen);
+/** The mood (DYAD_MODE_*, mode.h) a [mood] word of the given kind
+ *  (DICT_MOOD_VERB, _ADJECTIVE, _NOUN) sets, or -1. */
+enum { DICT_MOOD_VERB = 0, DICT_MOOD_ADJECTIVE, DICT_MOOD_NOUN };
+int dyad_dict_mood(const dyad_dict *d, int kind, const char *word);
 /** Patterns whose head is word (lower-case lemma), or NULL. */
 const dict_pattern_list *dyad_dict_patterns(const dyad_dict *d, const char *word);
 #endif

@@ -702,6 +702,7 @@ typedef struct stats {
     sec_stats sec[NSEC];
     size_t *verb, *noun;      /* per CAMEO table index */
     size_t not_cameo;         /* patterns with a code outside the table */
+    size_t moods[3];          /* [mood] words: verbs, adjectives, nouns */
     size_t npat[2];           /* verb, noun */
     size_t root_pat[21][2];   /* root 1..20: verb, noun */
     size_t root_codes[21], root_covered[21];
@@ -742,6 +743,7 @@ static int root_of(const char *code) {
 
 static int compute_stats(const dyad_dict *d, stats *s) {
     memset(s, 0, sizeof *s);
+    for (int k = 0; k < 3; k++) s->moods[k] = d->moods[k].len;
     size_t ncodes = dyad_cameo_count();
     s->verb = calloc(ncodes, sizeof *s->verb);
     s->noun = calloc(ncodes, sizeof *s->noun);
@@ -878,6 +880,8 @@ static void stats_text(FILE *out, const stats *s, const iso_list *iso) {
         fprintf(out, "  %-4s %6zu %6zu\n", s->roles[r].code, s->roles[r].lines, s->roles[r].names);
     fprintf(out, "patterns: %zu verb, %zu noun; %zu with a code not in CAMEO\n", s->npat[0],
             s->npat[1], s->not_cameo);
+    fprintf(out, "mood words ([mood]): %zu verbs, %zu adjectives, %zu nouns\n", s->moods[0],
+            s->moods[1], s->moods[2]);
     fprintf(out, "CAMEO event codes with a pattern: %zu of %zu\n", s->covered, s->event_codes);
     fprintf(out, "  root   verb  noun  total  codes with a pattern  name\n");
     for (int r = 1; r <= 20; r++) {
@@ -961,6 +965,9 @@ static int stats_json(FILE *out, const stats *s, const iso_list *iso) {
     jset(pat, "verb", jsize(s->npat[0]), &bad);
     jset(pat, "noun", jsize(s->npat[1]), &bad);
     jset(pat, "not_cameo", jsize(s->not_cameo), &bad);
+    jset(pat, "mood_verbs", jsize(s->moods[0]), &bad);
+    jset(pat, "mood_adjectives", jsize(s->moods[1]), &bad);
+    jset(pat, "mood_nouns", jsize(s->moods[2]), &bad);
     jset(pat, "event_codes", jsize(s->event_codes), &bad);
     jset(pat, "event_codes_with_pattern", jsize(s->covered), &bad);
     json_t *roots = json_object();

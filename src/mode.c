@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "dict.h"
 #include "mode.h"
 
 typedef struct mode_row {
@@ -116,75 +117,15 @@ const char *dyad_mode_code(int mode, const char *act) {
     return NULL;
 }
 
-typedef struct mode_verb {
-    const char *lemma;
-    int mode;
-} mode_verb;
-
-/* Verbs whose "to"-infinitive (after the addressee for appeals and demands)
- * is the act asked for, promised, refused or threatened. Not "expect" or
- * "likely": "Israel is expected to attack" is the reporter's guess. */
-static const mode_verb verbs[] = {
-    {"urge", DYAD_MODE_APPEAL},     {"call", DYAD_MODE_APPEAL},
-    {"ask", DYAD_MODE_APPEAL},      {"appeal", DYAD_MODE_APPEAL},
-    {"press", DYAD_MODE_APPEAL},    {"encourage", DYAD_MODE_APPEAL},
-    {"invite", DYAD_MODE_APPEAL},   {"implore", DYAD_MODE_APPEAL},
-    {"plead", DYAD_MODE_APPEAL},    {"request", DYAD_MODE_APPEAL},
-    {"exhort", DYAD_MODE_APPEAL},   {"beg", DYAD_MODE_APPEAL},
-    {"advise", DYAD_MODE_APPEAL},   {"lobby", DYAD_MODE_APPEAL},
-    {"petition", DYAD_MODE_APPEAL}, {"beseech", DYAD_MODE_APPEAL},
-    {"demand", DYAD_MODE_DEMAND},   {"order", DYAD_MODE_DEMAND},
-    {"instruct", DYAD_MODE_DEMAND}, {"tell", DYAD_MODE_DEMAND},
-    {"require", DYAD_MODE_DEMAND},  {"direct", DYAD_MODE_DEMAND},
-    {"pressure", DYAD_MODE_DEMAND}, {"pressurise", DYAD_MODE_DEMAND},
-    {"pressurize", DYAD_MODE_DEMAND}, {"insist", DYAD_MODE_DEMAND},
-    {"agree", DYAD_MODE_INTENT},    {"pledge", DYAD_MODE_INTENT},
-    {"promise", DYAD_MODE_INTENT},  {"vow", DYAD_MODE_INTENT},
-    {"offer", DYAD_MODE_INTENT},    {"volunteer", DYAD_MODE_INTENT},
-    {"plan", DYAD_MODE_INTENT},     {"intend", DYAD_MODE_INTENT},
-    {"prepare", DYAD_MODE_INTENT},  {"schedule", DYAD_MODE_INTENT},
-    {"aim", DYAD_MODE_INTENT},
-    {"seek", DYAD_MODE_INTENT},     {"want", DYAD_MODE_INTENT},
-    {"hope", DYAD_MODE_INTENT},     {"commit", DYAD_MODE_INTENT},
-    {"set", DYAD_MODE_INTENT},      {"due", DYAD_MODE_INTENT},
-    {"refuse", DYAD_MODE_REJECT},   {"decline", DYAD_MODE_REJECT},
-    {"threaten", DYAD_MODE_THREATEN},
-};
-
-int dyad_mode_of_verb(const char *lemma) {
-    if (!lemma) return -1;
-    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-        if (strcmp(lemma, verbs[i].lemma) == 0) return verbs[i].mode;
-    return -1;
+/* The mood words are data: the [mood] section of verbs.txt (dict.c). */
+int dyad_mode_of_verb(const dyad_dict *d, const char *lemma) {
+    return dyad_dict_mood(d, DICT_MOOD_VERB, lemma);
 }
 
-/* "is ready to", "are willing to": the adjective before "to". */
-int dyad_mode_of_adjective(const char *word) {
-    static const char *const adj[] = {"ready",     "willing", "prepared", "determined", "eager",
-                                      "keen",      "poised",  "set",      "due",        "scheduled",
-                                      "committed", NULL};
-    if (!word) return -1;
-    for (int i = 0; adj[i]; i++)
-        if (strcmp(word, adj[i]) == 0) return DYAD_MODE_INTENT;
-    if (!strcmp(word, "unwilling") || !strcmp(word, "reluctant")) return DYAD_MODE_REJECT;
-    return -1;
+int dyad_mode_of_adjective(const dyad_dict *d, const char *word) {
+    return dyad_dict_mood(d, DICT_MOOD_ADJECTIVE, word);
 }
 
-/* Nouns that set a mood on a following "to"-infinitive: "renewed an appeal
- * to Belgium to extradite", "rejected an offer to mediate". */
-int dyad_mode_of_noun(const char *lemma) {
-    static const mode_verb nouns[] = {
-        {"appeal", DYAD_MODE_APPEAL},  {"call", DYAD_MODE_APPEAL},
-        {"plea", DYAD_MODE_APPEAL},    {"request", DYAD_MODE_APPEAL},
-        {"invitation", DYAD_MODE_APPEAL}, {"demand", DYAD_MODE_DEMAND},
-        {"ultimatum", DYAD_MODE_DEMAND}, {"order", DYAD_MODE_DEMAND},
-        {"offer", DYAD_MODE_INTENT},   {"pledge", DYAD_MODE_INTENT},
-        {"promise", DYAD_MODE_INTENT}, {"commitment", DYAD_MODE_INTENT},
-        {"plan", DYAD_MODE_INTENT},
-        {"threat", DYAD_MODE_THREATEN}, {"refusal", DYAD_MODE_REJECT},
-    };
-    if (!lemma) return -1;
-    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
-        if (strcmp(lemma, nouns[i].lemma) == 0) return nouns[i].mode;
-    return -1;
+int dyad_mode_of_noun(const dyad_dict *d, const char *lemma) {
+    return dyad_dict_mood(d, DICT_MOOD_NOUN, lemma);
 }

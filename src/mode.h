@@ -18,13 +18,15 @@ enum {
  * mode has no code for it (an appeal to attack, a threat to cooperate). */
 const char *dyad_mode_code(int mode, const char *act);
 
-/* The mode a verb lemma gives its "to"-infinitive, or -1. */
-int dyad_mode_of_verb(const char *lemma);
+struct dyad_dict;
+/* The mode a verb lemma gives its "to"-infinitive ("urge", "refuse"), or -1:
+ * the [mood] section of the dictionaries. */
+int dyad_mode_of_verb(const struct dyad_dict *d, const char *lemma);
 
 /* The mode a noun gives a "to"-infinitive after it ("an appeal to X to"), or -1. */
-int dyad_mode_of_noun(const char *lemma);
+int dyad_mode_of_noun(const struct dyad_dict *d, const char *lemma);
 
 /* The mode of an adjective before "to" ("ready to", "unwilling to"), or -1. */
-int dyad_mode_of_adjective(const char *word);
+int dyad_mode_of_adjective(const struct dyad_dict *d, const char *word);
 
 #endif

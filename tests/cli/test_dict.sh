@@ -180,7 +180,7 @@ status "(g) code --max-dict-line with a peer's file" $? 0
 grep -q "long.verbs:2: line of 210 bytes, over the limit of 100" "$tmp/plong" && ok ||
     bad "(g) the long line is not reported: $(head -c 300 "$tmp/plong")"
 mkdir -p "$tmp/longdata" && cp -r data/* "$tmp/longdata/"
-printf '%s = attack %s\n' 190 "$(printf '%0300d' 0 | tr 0 x)" >> "$tmp/longdata/verbs.txt"
+printf '[verb]\n%s = attack %s\n' 190 "$(printf '%0300d' 0 | tr 0 x)" >> "$tmp/longdata/verbs.txt"
 n=$(wc -l < "$tmp/longdata/verbs.txt")
 "$BIN" code -q --data "$tmp/longdata" --max-dict-line 400 "$tmp/peer/b.txt" > /dev/null 2> "$tmp/olong"
 grep -q "verbs.txt:$n" "$tmp/olong" && bad "(g) a 313-byte line is refused under a 400-byte cap" || ok

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "dict.h"
+#include "mode.h"
 #include "harness.h"
 
 static char warnings[16384];
@@ -89,6 +90,41 @@ static void test_actors(void) {
     CHECK(dyad_strmap_get(&d.countries, "QAT") != NULL);
     CHECK(dyad_strmap_get(&d.countries, "PSE") == NULL);
     CHECK_INT(d.counts[0], 4); /* the line with a bad date is skipped */
+    dyad_dict_free(&d);
+    unlink(p);
+}
+
+static void test_moods(void) {
+    const char *p = write_tmp("verbs.txt",
+                              "[mood]\n"
+                              "appeal = urge | call\n"
+                              "intent adjective = ready\n"
+                              "demand noun = ultimatum\n"
+                              "wish = hope\n"
+                              "appeal verb = ask\n"
+                              "reject = refuse | turn down | Decline\n"
+                              "intent = urge\n"
+                              "threaten = threaten {sym}\n");
+    dyad_dict d;
+    dyad_dict_init(&d);
+    char err[256];
+    reset_warnings();
+    CHECK_INT(dyad_dict_load_file(&d, p, "verbs", on_warn, NULL, err, sizeof err), 0);
+    CHECK_INT(dyad_dict_mood(&d, DICT_MOOD_VERB, "urge"), DYAD_MODE_APPEAL);
+    CHECK_INT(dyad_dict_mood(&d, DICT_MOOD_VERB, "call"), DYAD_MODE_APPEAL);
+    CHECK_INT(dyad_dict_mood(&d, DICT_MOOD_ADJECTIVE, "ready"), DYAD_MODE_INTENT);
+    CHECK_INT(dyad_dict_mood(&d, DICT_MOOD_NOUN, "ultimatum"), DYAD_MODE_DEMAND);
+    CHECK_INT(dyad_dict_mood(&d, DICT_MOOD_VERB, "refuse"), DYAD_MODE_REJECT);
+    CHECK_INT(dyad_dict_mood(&d, DICT_MOOD_VERB, "ready"), -1);
+    CHECK_INT(dyad_dict_mood(&d, DICT_MOOD_VERB, "hope"), -1);
+    CHECK(strstr(warnings, ":5:1: bad mood 'wish' (want appeal, intent") != NULL);
+    CHECK(strstr(warnings, ":6:1: bad mood 'appeal verb'") != NULL);
+    CHECK(strstr(warnings, ":7:19: bad mood word 'turn down' (want one lower-case word") != NULL);
+    CHECK(strstr(warnings, ":7:31: bad mood word 'Decline'") != NULL);
+    CHECK(strstr(warnings, ":8:10: 'urge' is already in the appeal mood") != NULL);
+    CHECK(strstr(warnings, "a [mood] line takes no options") != NULL);
+    CHECK_INT(nwarn, 6);
+    CHECK_INT(d.nmoods, 5);
     dyad_dict_free(&d);
     unlink(p);
 }
@@ -258,6 +294,7 @@ static void test_missing_file(void) {
 int main(void) {
     RUN(test_actors);
     RUN(test_verbs);
+    RUN(test_moods);
     RUN(test_columns);
     RUN(test_missing_file);
     RUN(test_long_line);

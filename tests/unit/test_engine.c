@@ -69,7 +69,16 @@ static void setup(void) {
                     "045 = mediation by SRC\n"
                     "160 = suspension of link with TGT\n"
                     "190 = attack by SRC on TGT\n"
-                    "046 = talks between TGT | talks with TGT {sym}\n");
+                    "046 = talks between TGT | talks with TGT {sym}\n"
+                    "[mood]\n"
+                    "appeal = urge | call | ask\n"
+                    "demand = demand | insist | tell\n"
+                    "intent = agree | pledge | plan | schedule\n"
+                    "reject = refuse\n"
+                    "threaten = threaten\n"
+                    "intent adjective = ready\n"
+                    "appeal noun = appeal\n"
+                    "intent noun = offer\n");
 }
 
 static void teardown(void) { tm_cleanup(model); }

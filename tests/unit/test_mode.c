@@ -4,6 +4,7 @@
 
 #include "cameo.h"
 #include "harness.h"
+#include "dict.h"
 #include "mode.h"
 
 static void test_spot_checks(void) {
@@ -47,22 +48,36 @@ static void test_all_codes(void) {
     CHECK(given > 300);
 }
 
-static void test_verbs(void) {
-    CHECK_INT(dyad_mode_of_verb("urge"), DYAD_MODE_APPEAL);
-    CHECK_INT(dyad_mode_of_verb("demand"), DYAD_MODE_DEMAND);
-    CHECK_INT(dyad_mode_of_verb("refuse"), DYAD_MODE_REJECT);
-    CHECK_INT(dyad_mode_of_verb("threaten"), DYAD_MODE_THREATEN);
-    CHECK_INT(dyad_mode_of_verb("agree"), DYAD_MODE_INTENT);
-    CHECK_INT(dyad_mode_of_verb("attack"), -1);
-    CHECK_INT(dyad_mode_of_verb(NULL), -1);
-    CHECK_INT(dyad_mode_of_adjective("ready"), DYAD_MODE_INTENT);
-    CHECK_INT(dyad_mode_of_adjective("unwilling"), DYAD_MODE_REJECT);
-    CHECK_INT(dyad_mode_of_adjective("happy"), -1);
+/* The mood words of the default dictionaries (data/verbs.txt, [mood]). */
+static void test_default_words(void) {
+    dyad_dict d;
+    dyad_dict_init(&d);
+    char err[256];
+    if (dyad_dict_load_file(&d, DYAD_DATA_DIR "/verbs.txt", "verbs", NULL, NULL, err,
+                            sizeof err) != 0) {
+        dyad_dict_free(&d);
+        SKIP("data/verbs.txt not readable");
+    }
+    CHECK_INT(dyad_mode_of_verb(&d, "urge"), DYAD_MODE_APPEAL);
+    CHECK_INT(dyad_mode_of_verb(&d, "demand"), DYAD_MODE_DEMAND);
+    CHECK_INT(dyad_mode_of_verb(&d, "refuse"), DYAD_MODE_REJECT);
+    CHECK_INT(dyad_mode_of_verb(&d, "threaten"), DYAD_MODE_THREATEN);
+    CHECK_INT(dyad_mode_of_verb(&d, "agree"), DYAD_MODE_INTENT);
+    CHECK_INT(dyad_mode_of_verb(&d, "attack"), -1);
+    CHECK_INT(dyad_mode_of_verb(&d, "expect"), -1); /* a guess, not an intent */
+    CHECK_INT(dyad_mode_of_verb(&d, NULL), -1);
+    CHECK_INT(dyad_mode_of_adjective(&d, "ready"), DYAD_MODE_INTENT);
+    CHECK_INT(dyad_mode_of_adjective(&d, "unwilling"), DYAD_MODE_REJECT);
+    CHECK_INT(dyad_mode_of_adjective(&d, "happy"), -1);
+    CHECK_INT(dyad_mode_of_noun(&d, "appeal"), DYAD_MODE_APPEAL);
+    CHECK_INT(dyad_mode_of_noun(&d, "threat"), DYAD_MODE_THREATEN);
+    CHECK(d.nmoods >= 60);
+    dyad_dict_free(&d);
 }
 
 int main(void) {
     RUN(test_spot_checks);
     RUN(test_all_codes);
-    RUN(test_verbs);
+    RUN(test_default_words);
     DONE();
 }
