@@ -17,6 +17,7 @@
 
 #include "cameo.h"
 #include "engine.h"
+#include "hset.h"
 #include "mode.h"
 
 #define MAX_GAP 5     /* words allowed between two pattern elements */
@@ -41,8 +42,11 @@ static int tag(const sent_state *ss, int i) {
     return (i >= 0 && i < (int)ss->s->ntok) ? ss->s->toks[i].tag : TAG_NONE;
 }
 
-static int is_tok(const sent_state *ss, int i, const char *w) {
-    return i >= 0 && i < (int)ss->s->ntok && !strcmp(ss->s->toks[i].lower, w);
+/* Is w (possibly NULL) one of the words of a NULL-terminated list? */
+static int listed(const char *const *list, const char *w) {
+    for (int i = 0; w && list[i]; i++)
+        if (strcmp(list[i], w) == 0) return 1;
+    return 0;
 }
 
 static void side_add(side *s, const char *code, int mi) {
@@ -117,16 +121,15 @@ static void side_from_roles(const sent_state *ss, side *s, const int *idx, int n
 static int word_in(const dyad_token *t, const dict_elem *e) {
     /* a plural noun the tagger took for a verb or a name ("inspectors"/VBZ,
      * "Peacekeepers"/NNP) keeps its -s through the lemmatizer */
-    size_t n = strlen(t->lower);
-    int plural = (t->tag == TAG_VBZ || t->tag == TAG_NNP || t->tag == TAG_NNPS) && n > 3 &&
-                 t->lower[n - 1] == 's';
+    size_t n = t->tag == TAG_VBZ || t->tag == TAG_NNP || t->tag == TAG_NNPS ? strlen(t->lower) : 0;
+    int plural = n > 3 && t->lower[n - 1] == 's';
     for (int a = 0; a < e->nalts; a++) {
         const char *w = e->alts[a];
         /* the first letter decides most comparisons */
         if ((t->lower[0] == w[0] && strcmp(t->lower, w) == 0) ||
             (t->lemma && t->lemma[0] == w[0] && strcmp(t->lemma, w) == 0))
             return 1;
-        if (plural && strlen(e->alts[a]) == n - 1 && strncmp(t->lower, e->alts[a], n - 1) == 0)
+        if (plural && strlen(w) == n - 1 && strncmp(t->lower, w, n - 1) == 0)
             return 1;
     }
     return 0;
@@ -237,7 +240,7 @@ static int match_pattern(article_state *as, const sent_state *ss, const dict_pat
                 }
                 /* a skipped "not" would flip the act ("urged Hamas not to
                  * release"); "and" + verb starts another clause */
-                if (is_tok(ss, j, "not") || is_tok(ss, j, "never") ||
+                if (tok_is(ss, j, "not") || tok_is(ss, j, "never") ||
                     (tag(ss, j) == TAG_CC && TAG_IS_VERB(tag(ss, j + 1))))
                     break;
             }
@@ -301,16 +304,7 @@ static void wset_put(sent_state *ss, unsigned h) {
         ss->wset = NULL;
         return;
     }
-    unsigned i = h & ss->wmask;
-    while (ss->wset[i] && ss->wset[i] != h) i = (i + 1) & ss->wmask;
-    ss->wset[i] = h;
-}
-
-static int wset_has(const sent_state *ss, unsigned h) {
-    for (unsigned i = h & ss->wmask;; i = (i + 1) & ss->wmask) {
-        if (!ss->wset[i]) return 0;
-        if (ss->wset[i] == h) return 1;
-    }
+    dyad_hset_put(ss->wset, ss->wmask, h);
 }
 
 /* The set of every form word_in() can match in the sentence: each token's
@@ -341,7 +335,7 @@ static int build_wset(article_state *as, sent_state *ss) {
 static int pattern_possible(const sent_state *ss, const dict_pattern *p) {
     if (!ss->wset) return 1;
     for (int k = 0; k < p->nreq; k++)
-        if (!wset_has(ss, p->req[k])) return 0;
+        if (!dyad_hset_has(ss->wset, ss->wmask, p->req[k])) return 0;
     return 1;
 }
 
@@ -430,7 +424,7 @@ static const char *apply_modality(int modal, int reported_would, const char *cod
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     if (modal == MOD_HYPO && reported_would) modal = MOD_INTENT;
     if (root <= 2 || (root >= 10 && root <= 13)) return code;
-    if (root == 14) return modal == MOD_INTENT ? "133" : code; /* "will strike": a threat */
+    if (root == 14 && modal != MOD_INTENT) return code; /* "will strike" is a threat, below */
     if (root == 3) return modal == MOD_INTENT ? code : NULL;
     if (modal != MOD_INTENT) return NULL;
     /* the intent code that names the same act (mode.c), else a threat */
@@ -576,9 +570,7 @@ static int emit_all(article_state *as, const sent_state *ss, const ev_ctx *c, co
  * belong to the article's country; reporters, civilians etc. are not. */
 static int state_role(const char *role) {
     static const char *const roles[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", NULL};
-    for (int i = 0; roles[i]; i++)
-        if (strcmp(role, roles[i]) == 0) return 1;
-    return 0;
+    return listed(roles, role);
 }
 
 /* Resolve the actors of a noun phrase [a, b) into side s; pronouns and agent
@@ -713,9 +705,7 @@ static void pp_target(article_state *as, const sent_state *ss, const char *code,
         if (t == TAG_COMMA || t == TAG_PERIOD || t == TAG_MD || TAG_IS_VERB(t)) return;
         if (t != TAG_IN && t != TAG_TO) continue;
         const char *w = ss->s->toks[j].lower;
-        int k = 0;
-        while (preps[k] && strcmp(preps[k], w) != 0) k++;
-        if (!preps[k] || (!strcmp(w, "at") && !strncmp(code, "04", 2))) return;
+        if (!listed(preps, w) || (!strcmp(w, "at") && !strncmp(code, "04", 2))) return;
         if (!strcmp(w, "to") && !to_ok) return;
         side s = {0};
         if (match_slot(as, ss, j + 1, 0, &s) >= 0) {
@@ -755,10 +745,7 @@ static int document_author(const sent_state *ss, const vgroup *g) {
                                        "communiqué", "report", "resolution", "message",
                                        "note", "appeal", "petition", "ultimatum", "decree",
                                        "memorandum", "notice", "plan", "proposal", NULL};
-    const char *head = ss->s->toks[g->subj_end - 1].lemma;
-    int d = 0;
-    while (head && docs[d] && strcmp(docs[d], head) != 0) d++;
-    if (!head || !docs[d]) return -1;
+    if (!listed(docs, ss->s->toks[g->subj_end - 1].lemma)) return -1;
     /* verbs that put a document out: not "rejected a report criticizing" */
     static const char *const issue[] = {"issue", "publish", "release", "send", "adopt",
                                         "pass",  "sign",    "circulate", "deliver", "submit",
@@ -769,10 +756,7 @@ static int document_author(const sent_state *ss, const vgroup *g) {
         const vgroup *q = &ss->vg[v];
         if (q->kind == VG_FINITE && !q->passive && !q->neg && q->subj_start >= 0 &&
             q->obj_start >= 0 && q->obj_start <= g->subj_end - 1 && g->subj_end - 1 < q->obj_end) {
-            const char *l = ss->s->toks[q->head].lemma;
-            for (int k = 0; l && issue[k]; k++)
-                if (!strcmp(l, issue[k])) return (int)v;
-            return -1;
+            return listed(issue, ss->s->toks[q->head].lemma) ? (int)v : -1;
         }
     }
     return -1;
@@ -782,9 +766,7 @@ static int document_author(const sent_state *ss, const vgroup *g) {
 static int denial(const char *lemma) {
     static const char *const verbs[] = {"deny", "reject", "dismiss", "doubt", "question",
                                         "dispute", "refute", NULL};
-    for (int k = 0; lemma && verbs[k]; k++)
-        if (!strcmp(lemma, verbs[k])) return 1;
-    return 0;
+    return listed(verbs, lemma);
 }
 
 /* Acts that can be threatened: reduced relations, coercion, force (15-20). */
@@ -829,11 +811,18 @@ static int governing_clause(const sent_state *ss, int v) {
     for (int q = v - 1; q >= 0; q--)
         if (ss->vg[q].kind == VG_FINITE || ss->vg[q].kind == VG_PARTICIPLE) {
             for (int k = ss->vg[q].end; k + 1 < ss->vg[v].start; k++)
-                if (tag(ss, k) == TAG_COLON || (tag(ss, k) == TAG_COMMA && tag(ss, k + 1) == TAG_CC))
+                if (tag(ss, k) == TAG_COLON ||
+                    (tag(ss, k) == TAG_COMMA && tag(ss, k + 1) == TAG_CC))
                     return -1;
             return q;
         }
     return -1;
+}
+
+/* Is verb group v governed by a reporting verb ("said it would")? */
+static int reported_clause(const sent_state *ss, int v) {
+    int q = governing_clause(ss, v);
+    return q >= 0 && ss->vg[q].speech;
 }
 
 /* How an infinitive is governed (mode.c): "urged Hamas to release",
@@ -859,13 +848,11 @@ static int after_time(const sent_state *ss, int i) {
                                        "saturday", "sunday", "today", "yesterday", "tonight",
                                        NULL};
     int n = (int)ss->s->ntok, k = i;
-    if (k < n && is_tok(ss, k, "on")) k++;
-    int d = 0;
-    while (days[d] && !(k < n && is_tok(ss, k, days[d]))) d++;
-    if (!days[d]) return i;
+    if (k < n && tok_is(ss, k, "on")) k++;
+    if (k >= n || !listed(days, ss->s->toks[k].lower)) return i;
     k++;
-    if (k < n && (is_tok(ss, k, "night") || is_tok(ss, k, "morning") ||
-                  is_tok(ss, k, "evening") || is_tok(ss, k, "afternoon")))
+    if (k < n && (tok_is(ss, k, "night") || tok_is(ss, k, "morning") ||
+                  tok_is(ss, k, "evening") || tok_is(ss, k, "afternoon")))
         k++;
     return k;
 }
@@ -910,9 +897,7 @@ static int find_governor(const dyad_dict *d, const sent_state *ss, int v, govern
                                         "extend", "send",    "launch",  "voice",  "express",
                                         "deliver", "submit", "present", "announce", "give",
                                         "put",    "lodge",   "file",    NULL};
-    int li = 0;
-    while (light[li] && strcmp(light[li], hl) != 0) li++;
-    int noun = 0, k0 = light[li] ? a : g->start;
+    int noun = 0, k0 = listed(light, hl) ? a : g->start;
     while (k0 < g->start && (tag(ss, k0) == TAG_DT || tag(ss, k0) == TAG_PRPS ||
                              TAG_IS_ADJ(tag(ss, k0))))
         k0++;
@@ -931,9 +916,7 @@ static int find_governor(const dyad_dict *d, const sent_state *ss, int v, govern
     if ((m != DYAD_MODE_APPEAL && m != DYAD_MODE_DEMAND) || gap > 12) return 0;
     if (tag(ss, a) == TAG_IN || tag(ss, a) == TAG_RP || tag(ss, a) == TAG_TO) {
         static const char *const preps[] = {"on", "upon", "for", "with", "to", NULL};
-        int k = 0;
-        while (preps[k] && strcmp(preps[k], ss->s->toks[a].lower) != 0) k++;
-        if (!preps[k]) return 0;
+        if (!listed(preps, ss->s->toks[a].lower)) return 0;
         a++;
     } else if (!strcmp(hl, "call") && !noun) {
         return 0; /* "called X to" is not an appeal; "called on X to" is */
@@ -990,8 +973,8 @@ static int find_mood(const dyad_dict *d, sent_state *ss, int v, mood *md) {
         const char *hl = ss->s->toks[h->head].lemma;
         if (!hl || (h->kind != VG_FINITE && h->kind != VG_PARTICIPLE) || h->coded_end > g->head)
             return 0;
-        int to = (h->end + 1 == g->start && is_tok(ss, h->end, "to")) ||
-                 (h->end == g->start && is_tok(ss, g->start, "to"));
+        int to = (h->end + 1 == g->start && tok_is(ss, h->end, "to")) ||
+                 (h->end == g->start && tok_is(ss, g->start, "to"));
         if (g->kind == VG_INFINITIVE) g->kind = VG_GERUND; /* "to throwing" */
         int done = (h->end == g->start && (aspect_verb(hl) || !strcmp(hl, "keep"))) ||
                    (to && !strcmp(hl, "resort"));
@@ -1043,7 +1026,8 @@ static int find_mood(const dyad_dict *d, sent_state *ss, int v, mood *md) {
         /* "issued a reminder to Iraq that it must", "concluded that X must";
          * not "denied that", nor a question ("asked whether X must") */
         int that = 0, question = 0;
-        for (int k = g->subj_start - 1; q >= 0 && k >= ss->vg[q].end && k >= g->subj_start - 2; k--) {
+        for (int k = g->subj_start - 1; q >= 0 && k >= ss->vg[q].end && k >= g->subj_start - 2;
+             k--) {
             if (!strcmp(ss->s->toks[k].lower, "that")) that = 1;
             if (!strcmp(ss->s->toks[k].lower, "whether") || !strcmp(ss->s->toks[k].lower, "if"))
                 question = 1;
@@ -1069,8 +1053,7 @@ static int find_mood(const dyad_dict *d, sent_state *ss, int v, mood *md) {
             }
         }
     } else if (g->neg && (g->modal == MOD_INTENT || (g->modal == MOD_HYPO && g->would &&
-                                                      governing_clause(ss, v) >= 0 &&
-                                                      ss->vg[governing_clause(ss, v)].speech))) {
+                                                      reported_clause(ss, v)))) {
         /* "will not release", "said it would not release": refuses to */
         md->mode = DYAD_MODE_REJECT;
         g->modal = MOD_INTENT;
@@ -1213,17 +1196,16 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
     for (int i = 0; i < b.tgt.n && !asked; i++) side_add(&tgt, b.tgt.code[i], b.tgt.mention[i]);
     if (!statement && mode < 0) co_actors(ss, g->head, b.end + 3, &src);
     /* governed by a reporting verb: the nearest clause verb before it reports */
-    int q = governing_clause(ss, v);
-    int reported = q >= 0 && ss->vg[q].speech;
-    const char *code = moded                  ? moded
-                       : in_condition(ss, g) ? NULL
-                                             : apply_modality(g->modal, reported && g->would, p->code);
-    if (moded && in_condition(ss, g)) code = NULL;
+    int reported = reported_clause(ss, v);
+    int cond = in_condition(ss, g);
+    const char *code = cond    ? NULL
+                       : moded ? moded
+                               : apply_modality(g->modal, reported && g->would, p->code);
     /* the subject's own conditional threat, not one an analyst reports
      * ("Analysts said Israel could attack Iran if talks fail") */
     int own = !reported || (g->subj_start >= 0 && g->subj_end - g->subj_start == 1 &&
                             tag(ss, g->subj_start) == TAG_PRP);
-    if (!code && g->modal == MOD_HYPO && own && !perfect(ss, g) && !in_condition(ss, g) &&
+    if (!code && g->modal == MOD_HYPO && own && !perfect(ss, g) && !cond &&
         hostile(p->code) && condition_after(ss, g)) {
         /* "may halt mediation if ...", "could attack unless ...": a threat */
         code = dyad_mode_code(DYAD_MODE_THREATEN, p->code);
@@ -1257,9 +1239,7 @@ static int performing_verb(const sent_state *ss, int i) {
         if (i < g->obj_start || i >= g->obj_end || g->coded_end > i) continue;
         /* not "did not announce", "may announce", "if Italy announces" */
         if (g->neg || g->modal != MOD_NONE || in_condition(ss, g)) return -1;
-        const char *l = ss->s->toks[g->head].lemma;
-        for (int k = 0; l && verbs[k]; k++)
-            if (!strcmp(l, verbs[k])) return (int)v;
+        if (listed(verbs, ss->s->toks[g->head].lemma)) return (int)v;
     }
     return -1;
 }

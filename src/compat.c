@@ -4,6 +4,7 @@
  * sentence.
  */
 #include "compat.h"
+#include "hset.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -1066,17 +1067,7 @@ static int discarded(const ctx *c, cp_result *r) {
 
 
 static void hset_put(ctx *c, unsigned h) {
-    h |= 1u; /* 0 marks an empty slot */
-    unsigned i = h & c->wmask;
-    while (c->hset[i] && c->hset[i] != h) i = (i + 1) & c->wmask;
-    c->hset[i] = h;
-}
-
-static int hset_has(const ctx *c, unsigned h) {
-    for (unsigned i = h & c->wmask;; i = (i + 1) & c->wmask) {
-        if (!c->hset[i]) return 0;
-        if (c->hset[i] == h) return 1;
-    }
+    dyad_hset_put(c->hset, c->wmask, h | 1u); /* 0 marks an empty slot */
 }
 
 static int build_wset(ctx *c) {
@@ -1114,7 +1105,7 @@ static int build_wset(ctx *c) {
 /* Can pattern p match this sentence at all (its required words present)? */
 static int pattern_possible(const ctx *c, const cp_pat *p) {
     for (int k = 0; k < p->nreq; k++)
-        if (!hset_has(c, p->reqhash[k])) return 0;
+        if (!dyad_hset_has(c->hset, c->wmask, p->reqhash[k])) return 0;
     return 1;
 }
 

@@ -7,6 +7,7 @@
 #ifndef DYAD_ENGINE_H
 #define DYAD_ENGINE_H
 #include <stddef.h>
+#include <string.h>
 
 #include "arena.h"
 #include "dict.h"
@@ -123,6 +124,11 @@ typedef struct sent_state {
     unsigned wcount;          /* hashes put (at half full the set is dropped) */
     int wtried;               /* build_wset ran (wset may still be NULL) */
 } sent_state;
+
+/* Is token i of the sentence (in range) the lower-case word w? */
+static inline int tok_is(const sent_state *ss, int i, const char *w) {
+    return i >= 0 && i < (int)ss->s->ntok && strcmp(ss->s->toks[i].lower, w) == 0;
+}
 
 /* mention.c */
 int dyad_find_mentions(article_state *as, sent_state *ss);

@@ -19,9 +19,6 @@ static const dyad_token *tok(const sent_state *ss, int i) { return &ss->s->toks[
 static int tag(const sent_state *ss, int i) {
     return (i >= 0 && i < (int)ss->s->ntok) ? ss->s->toks[i].tag : TAG_NONE;
 }
-static int is(const sent_state *ss, int i, const char *w) {
-    return i >= 0 && i < (int)ss->s->ntok && strcmp(ss->s->toks[i].lower, w) == 0;
-}
 static int lemma_is(const sent_state *ss, int i, const char *w) {
     return i >= 0 && i < (int)ss->s->ntok && ss->s->toks[i].lemma &&
            strcmp(ss->s->toks[i].lemma, w) == 0;
@@ -33,7 +30,7 @@ static const char *SUBORDINATORS[] = {"that", "while", "because", "although", "t
 
 static int is_subordinator(const sent_state *ss, int i) {
     for (int k = 0; SUBORDINATORS[k]; k++)
-        if (is(ss, i, SUBORDINATORS[k])) return 1;
+        if (tok_is(ss, i, SUBORDINATORS[k])) return 1;
     return 0;
 }
 
@@ -44,7 +41,7 @@ static int np_tok(const sent_state *ss, int i) {
     int t = tag(ss, i);
     if (TAG_IS_NOUN(t) || TAG_IS_ADJ(t) || t == TAG_DT || t == TAG_PRPS || t == TAG_CD ||
         t == TAG_POS || t == TAG_PRP || t == TAG_PDT)
-        return !is(ss, i, "that") || t != TAG_DT ? 1 : 0;
+        return !tok_is(ss, i, "that") || t != TAG_DT ? 1 : 0;
     /* adjectival participle inside a noun phrase: "the involved parties" */
     if ((t == TAG_VBN || t == TAG_VBG) && TAG_IS_NOUN(tag(ss, i + 1)) &&
         (tag(ss, i - 1) == TAG_DT || TAG_IS_ADJ(tag(ss, i - 1)) || tag(ss, i - 1) == TAG_PRPS))
@@ -74,7 +71,7 @@ static int np_start(const sent_state *ss, int e) {
         while (h < e && tag(ss, h) == TAG_DT) h++;
         if (ss->tok_mention[h] < 0) break;
         int k = b - 1, conj = 0;
-        if (is(ss, k, "and") || is(ss, k, "or")) {
+        if (tok_is(ss, k, "and") || tok_is(ss, k, "or")) {
             conj = 1;
             k--;
         }
@@ -98,7 +95,7 @@ int dyad_np_end(const sent_state *ss, int i) {
     while (end > i && ss->tok_mention[end - 1] >= 0) {
         int k = end, conj = 0;
         if (tag(ss, k) == TAG_COMMA) k++;
-        if (is(ss, k, "and") || is(ss, k, "or")) {
+        if (tok_is(ss, k, "and") || tok_is(ss, k, "or")) {
             conj = 1;
             k++;
         }
@@ -114,7 +111,7 @@ int dyad_mentions_in(const sent_state *ss, int a, int b, int top_only, int *out,
     int n = 0, last = -1;
     for (int i = a; i < b && i < (int)ss->s->ntok; i++) {
         int m = ss->tok_mention[i];
-        if (top_only && tag(ss, i) == TAG_IN && !is(ss, i, "of")) break;
+        if (top_only && tag(ss, i) == TAG_IN && !tok_is(ss, i, "of")) break;
         if (m < 0 || m == last) continue;
         last = m;
         if (n < max) out[n++] = m;
@@ -130,7 +127,8 @@ static int is_aux_lemma(const sent_state *ss, int i) {
 /* Is "to" at i an infinitive marker: "to release", "to urgently reconsider"? */
 static int to_verb(const sent_state *ss, int i) {
     return TAG_IS_VERB(tag(ss, i + 1)) ||
-           (TAG_IS_ADV(tag(ss, i + 1)) && !is(ss, i + 1, "not") && TAG_IS_VERB(tag(ss, i + 2)) &&
+           (TAG_IS_ADV(tag(ss, i + 1)) && !tok_is(ss, i + 1, "not") &&
+            TAG_IS_VERB(tag(ss, i + 2)) &&
             (tag(ss, i + 2) == TAG_VB || tag(ss, i + 2) == TAG_VBP));
 }
 
@@ -169,18 +167,21 @@ static int scan_group(const sent_state *ss, int i, vgroup *g) {
          * negation ("will not withdraw", "would never agree") */
         if (last_verb < 0 && t != TAG_TO &&
             !(j > i && (tag(ss, j - 1) == TAG_MD || tag(ss, j - 1) == TAG_TO) &&
-              (TAG_IS_ADV(t) || is(ss, j, "not") || is(ss, j, "n't"))))
+              (TAG_IS_ADV(t) || tok_is(ss, j, "not") || tok_is(ss, j, "n't"))))
             break;
         /* adverbs and negation inside the group: "has not provided", "has yet to" */
-        if (TAG_IS_ADV(t) || is(ss, j, "not") || is(ss, j, "n't")) {
+        if (TAG_IS_ADV(t) || tok_is(ss, j, "not") || tok_is(ss, j, "n't")) {
             int k = j;
-            while (k < n && (TAG_IS_ADV(tag(ss, k)) || is(ss, k, "not") || is(ss, k, "n't"))) k++;
+            while (k < n &&
+                   (TAG_IS_ADV(tag(ss, k)) || tok_is(ss, k, "not") || tok_is(ss, k, "n't")))
+                k++;
             int follows = TAG_IS_VERB(tag(ss, k)) || tag(ss, k) == TAG_MD ||
                           (tag(ss, k) == TAG_TO && TAG_IS_VERB(tag(ss, k + 1)));
             if (!follows) break;
             for (int q = j; q < k; q++)
-                if (is(ss, q, "not") || is(ss, q, "n't") || is(ss, q, "never")) g->neg = 1;
-            if (tag(ss, k) == TAG_TO && is(ss, k - 1, "yet")) g->neg = 1; /* "has yet to" */
+                if (tok_is(ss, q, "not") || tok_is(ss, q, "n't") || tok_is(ss, q, "never"))
+                    g->neg = 1;
+            if (tag(ss, k) == TAG_TO && tok_is(ss, k - 1, "yet")) g->neg = 1; /* "has yet to" */
             if (tag(ss, k) == TAG_TO && !(last_verb >= 0 && lemma_is(ss, last_verb, "have")))
                 break;
             j = k;
@@ -188,9 +189,10 @@ static int scan_group(const sent_state *ss, int i, vgroup *g) {
         }
         if (t == TAG_TO && to_verb(ss, j)) {
             /* "has to", "going to": the infinitive is the main verb */
-            if (last_verb >= 0 && (lemma_is(ss, last_verb, "have") || is(ss, last_verb, "going"))) {
+            if (last_verb >= 0 &&
+                (lemma_is(ss, last_verb, "have") || tok_is(ss, last_verb, "going"))) {
                 /* "has to" (not "has yet to"; "had to withdraw" did withdraw) */
-                if (lemma_is(ss, last_verb, "have") && !is(ss, last_verb, "had") &&
+                if (lemma_is(ss, last_verb, "have") && !tok_is(ss, last_verb, "had") &&
                     g->modal == MOD_NONE && !g->neg)
                     g->modal = MOD_OBLIG;
                 j++;
@@ -211,7 +213,7 @@ static int scan_group(const sent_state *ss, int i, vgroup *g) {
      * passive act done to the subject */
     if (be_aux && tag(ss, last_verb) == TAG_VBN &&
         !((lemma_is(ss, last_verb, "engage") || lemma_is(ss, last_verb, "involve")) &&
-          is(ss, j, "in")))
+          tok_is(ss, j, "in")))
         g->passive = 1;
     return 1;
 }
@@ -291,7 +293,7 @@ static void find_subject(const sent_state *ss, vgroup *g) {
     for (;;) {
         /* the agent of a reduced relative: "the prisoners released by Syria
          * criticized ..." has "the prisoners" as its subject */
-        if (b - 3 >= 0 && is(ss, b - 1, "by") && tag(ss, b - 2) == TAG_VBN &&
+        if (b - 3 >= 0 && tok_is(ss, b - 1, "by") && tag(ss, b - 2) == TAG_VBN &&
             np_head_tok(ss, b - 3)) {
             e = b - 2;
             b = np_start(ss, b - 3);
@@ -303,7 +305,7 @@ static void find_subject(const sent_state *ss, vgroup *g) {
          * "the government of Israel": the agent's country, code.c) */
         if (b - 2 >= 0 && tag(ss, b - 1) == TAG_IN && !is_subordinator(ss, b - 1) &&
             np_head_tok(ss, b - 2)) {
-            if (!is(ss, b - 1, "of") || !partitive(ss, b - 2)) e = b - 1;
+            if (!tok_is(ss, b - 1, "of") || !partitive(ss, b - 2)) e = b - 1;
             b = np_start(ss, b - 2);
             continue;
         }
@@ -330,7 +332,7 @@ static void find_by_phrase(const sent_state *ss, vgroup *g) {
     int n = (int)ss->s->ntok;
     for (int j = g->end; j < n && j < g->end + 10; j++) {
         if (tag(ss, j) == TAG_COMMA || TAG_IS_VERB(tag(ss, j))) break;
-        if (is(ss, j, "by") && j + 1 < n && np_tok(ss, j + 1)) {
+        if (tok_is(ss, j, "by") && j + 1 < n && np_tok(ss, j + 1)) {
             g->by_start = j + 1;
             g->by_end = dyad_np_end(ss, j + 1);
             return;
@@ -421,10 +423,8 @@ int dyad_find_verb_groups(article_state *as, sent_state *ss) {
              * ("Taher al-Nono, the head of …, clarified that …") */
             int after_noun = np_head_tok(ss, g.start - 1);
             int obj_follows = tag(ss, g.end) == TAG_DT || tag(ss, g.end) == TAG_PRPS ||
-                              is(ss, g.end, "that");
-            int finite_before = 0;
-            for (size_t q = 0; q < ss->nvg; q++)
-                if (ss->vg[q].kind == VG_FINITE) finite_before = 1;
+                              tok_is(ss, g.end, "that");
+            int finite_before = prev_finite(ss, (int)ss->nvg) >= 0;
             int after_insertion = !finite_before && tag(ss, g.start - 1) == TAG_COMMA;
             /* "The US commander, General Petraeus, held talks with ..." */
             if ((obj_follows && (after_noun || after_insertion)) ||
@@ -453,10 +453,7 @@ int dyad_find_verb_groups(article_state *as, sent_state *ss) {
     for (size_t k = 0; k < ss->nvg; k++) {
         vgroup *g = &ss->vg[k];
         if (g->kind != VG_REDUCED || tag(ss, g->head) != TAG_VBN || g->by_start >= 0) continue;
-        int finite_before = 0; /* "Israel released the mayor, ... jailed a year ago" */
-        for (size_t w = 0; w < k; w++)
-            if (ss->vg[w].kind == VG_FINITE) finite_before = 1;
-        if (finite_before) continue;
+        if (prev_finite(ss, (int)k) >= 0) continue; /* "Israel released the mayor, ... jailed" */
         vgroup probe = *g; /* the subject it would have: "Doctors from two aid groups" */
         find_subject(ss, &probe);
         if (probe.subj_start < 0 || !np_opens_clause(ss, probe.subj_start)) continue;
@@ -466,7 +463,8 @@ int dyad_find_verb_groups(article_state *as, sent_state *ss) {
             if (f->kind != VG_FINITE || f->subj_start < 0) continue;
             /* not a subordinate clause's verb ("unless the Kremlin withdrew") */
             int q = f->subj_start - 1;
-            if (q >= 0 && (is_subordinator(ss, q) || tag(ss, q) == TAG_WDT || is(ss, q, "that")))
+            if (q >= 0 &&
+                (is_subordinator(ss, q) || tag(ss, q) == TAG_WDT || tok_is(ss, q, "that")))
                 continue;
             main_after = 1;
         }
