@@ -107,6 +107,47 @@ static int agent_of_country(article_state *as, const sent_state *ss, const int *
     return 0;
 }
 
+/* A mention that stands for a whole state: a country ("Egypt") or its
+ * government ("Tehran" = IRNGOV, "the Iraqi government"), not another part
+ * of it ("the Egyptian army"). */
+static int whole_state(const mention *m) {
+    size_t n = strlen(m->code);
+    return m->kind == AK_COUNTRY && !m->media &&
+           (n == 3 || (n == 6 && strcmp(m->code + 3, "GOV") == 0));
+}
+
+/* An agent noun heading a phrase whose "of" phrase names only states:
+ * "officials of Egypt" -> EGYGOV, "workers of the bus company of Tehran" ->
+ * IRNLAB. idx[0..n) are the phrase's mentions in order. Adds to s and
+ * returns 1 when it applies; other actors in the "of" phrase ("envoys of
+ * Egypt and Hamas") leave the phrase to side_from_mentions. */
+static int agent_of_countries(article_state *as, const sent_state *ss, const int *idx, int n,
+                              side *s) {
+    if (n < 2) return 0;
+    const mention *head = &ss->m[idx[0]];
+    if (!head->agent_only || !head->role[0] || !strcmp(head->role, "MED")) return 0;
+    if (head->end >= (int)ss->s->ntok || !tok_is(ss, head->end, "of")) return 0;
+    int countries = 0;
+    for (int i = 1; i < n; i++) {
+        const mention *m = &ss->m[idx[i]];
+        if (m->agent_only) continue;
+        if (!whole_state(m)) return 0;
+        countries++;
+    }
+    if (!countries) return 0;
+    for (int i = 1; i < n; i++) {
+        const mention *m = &ss->m[idx[i]];
+        if (m->agent_only) continue;
+        const char *code = dyad_arena_printf(as->arena, "%.3s%s", m->code, head->role);
+        if (!code) {
+            as->oom = 1;
+            return 0;
+        }
+        side_add(s, code, idx[i]);
+    }
+    return 1;
+}
+
 /* When a phrase names no coded actor, its agent nouns stand as bare roles
  * ("Police arrested protesters" -> COP -> OPP, as GDELT codes them). News
  * media are left out: they report, they are not actors (DESIGN rule 10). */
@@ -580,6 +621,7 @@ static int phrase_actors(article_state *as, sent_state *ss, int a, int b, int ia
     if (a < 0) return 0;
     int idx[MAX_SIDE];
     int k = dyad_mentions_in(ss, a, b, 1, idx, MAX_SIDE);
+    if (agent_of_countries(as, ss, idx, k, s)) return 0;
     side_from_mentions(ss, s, idx, k);
     if (s->n) return 0;
     /* a pronoun subject, also after a date word the subject finder took in
@@ -1044,8 +1086,7 @@ static int find_mood(const dyad_dict *d, sent_state *ss, int v, mood *md) {
     } else if (g->modal == MOD_NONE && g->kind == VG_FINITE && g->subj_start >= 0) {
         /* "demanded that Israel withdraw", "urged that talks resume" */
         int q = governing_clause(ss, v);
-        if (q >= 0 && ss->vg[q].subj_start >= 0 && ss->vg[q].end <= g->subj_start &&
-            ss->vg[q].coded_end <= g->head) {
+        if (q >= 0 && ss->vg[q].subj_start >= 0 && ss->vg[q].end <= g->subj_start) {
             int m = dyad_mode_of_verb(d, ss->s->toks[ss->vg[q].head].lemma);
             if (m == DYAD_MODE_APPEAL || m == DYAD_MODE_DEMAND) {
                 md->reporter = q;
@@ -1063,6 +1104,10 @@ static int find_mood(const dyad_dict *d, sent_state *ss, int v, mood *md) {
 
 static int code_verb_group(article_state *as, sent_state *ss, int v) {
     vgroup *g = &ss->vg[v];
+    /* a verb an earlier pattern took in is part of that event ("demanded
+     * that its partners refuse to recognize": refusing was not done) */
+    for (int q = 0; q < v; q++)
+        if (ss->vg[q].coded_end > g->head) return 0;
     mood md;
     if (!find_mood(&as->model->dict, ss, v, &md)) return 0;
     int mode = md.mode, addr_a = md.addr_a, addr_b = md.addr_b, reporter = md.reporter;
@@ -1136,7 +1181,7 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
         /* ("said Israel attacked Syria": Israel is the reported clause's subject) */
         int idx[MAX_SIDE];
         int k = dyad_mentions_in(ss, g->obj_start, g->obj_end, 1, idx, MAX_SIDE);
-        side_from_mentions(ss, &tgt, idx, k);
+        if (!agent_of_countries(as, ss, idx, k, &tgt)) side_from_mentions(ss, &tgt, idx, k);
         if (!tgt.n) agent_of_country(as, ss, idx, k, g->obj_end, &tgt);
         if (!statement) {
             /* a bare role only as the head of the object: "arrested

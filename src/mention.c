@@ -283,8 +283,13 @@ static int compose(article_state *as, sent_state *ss, const raw_match *r, int a,
         m.kind = base->kind;
         m.refer = (const char *const *)base->refer;
         m.nrefer = base->nrefer;
-        if (role && strlen(base->code) == 3 && base->kind == AK_COUNTRY) {
-            char *c = dyad_arena_printf(as->arena, "%s%s", base->code, role);
+        /* "Qatari police" -> QATCOP; a capital stands for its government
+         * (EGYGOV) until an agent noun names another part of the state:
+         * "Baghdad police" -> IRQCOP, "Cairo University students" -> EGYEDU */
+        size_t bl = strlen(base->code);
+        if (role && base->kind == AK_COUNTRY &&
+            (bl == 3 || (bl == 6 && strcmp(base->code + 3, "GOV") == 0))) {
+            char *c = dyad_arena_printf(as->arena, "%.3s%s", base->code, role);
             if (!c) return -1;
             m.code = c;
         } else {

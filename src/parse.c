@@ -421,7 +421,10 @@ int dyad_find_verb_groups(article_state *as, sent_state *ss) {
              * by Israel"), unless an object or a that-clause follows, or no
              * finite verb came before it: then it is a mistagged past tense
              * ("Taher al-Nono, the head of …, clarified that …") */
-            int after_noun = np_head_tok(ss, g.start - 1);
+            int before = g.start - 1; /* "Greece bluntly demanded that" */
+            while (before > 0 && TAG_IS_ADV(tag(ss, before)) && !tok_is(ss, before, "not"))
+                before--;
+            int after_noun = np_head_tok(ss, before);
             int obj_follows = tag(ss, g.end) == TAG_DT || tag(ss, g.end) == TAG_PRPS ||
                               tok_is(ss, g.end, "that");
             int finite_before = prev_finite(ss, (int)ss->nvg) >= 0;

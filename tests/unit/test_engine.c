@@ -63,6 +63,7 @@ static void setup(void) {
                     "194 = shell\n"
                     "046 = hold talks with TGT\n"
                     "104 = demand change\n"
+                    "1042 = demand that TGT refuse to shell\n"
                     "165 = halt mediation\n"
                     "[noun]\n"
                     "043 = meeting of SRC {sym}\n"
@@ -289,6 +290,11 @@ static void test_review_cases(void) {
     /* "of" phrases: members of a group are the group, opponents are not */
     CHECK_STR(code("Opponents of Syria attacked Israel."), "");
     CHECK_STR(code("Members of the Alpha Front attacked Israel."), "1:SYRREBABC>ISR:190");
+    /* an adverb before a past tense that heads a that-clause */
+    CHECK_STR(code("Egypt bluntly demanded that Syria halt its offensive."), "1:EGY>SYR:1056");
+    /* a verb inside an earlier pattern's span is part of that event, not
+     * an act of its own ("refused" was demanded, not done) */
+    CHECK_STR(code("Egypt demanded that Syria refuse to shell Jordan."), "1:EGY>SYR:1042");
     /* an object that starts with a demonym */
     CHECK_STR(code("Egypt criticized Syrian troops."), "1:EGY>SYRMIL:111");
 }
@@ -297,8 +303,16 @@ static void test_agents_and_speech(void) {
     CHECK_STR(code("The Egyptian foreign minister said Israel attacked Syria."),
               "1:EGYGOV>:010 1:ISR>SYR:190");
     CHECK_STR(code("Egyptian troops attacked Syria."), "1:EGYMIL>SYR:190");
-    /* a capital as government */
+    /* a capital as government, and as the country of another agent */
     CHECK_STR(code("Cairo praised Jordan."), "1:EGYGOV>JOR:051");
+    CHECK_STR(code("Cairo police arrested protesters."), "1:EGYCOP>OPP:173");
+    /* an agent noun with an "of" phrase of states takes their countries */
+    CHECK_STR(code("Officials of Egypt and Jordan praised Israel."),
+              "1:EGYGOV>ISR:051 1:JORGOV>ISR:051");
+    CHECK_STR(code("Troops of the Cairo government attacked Syria."), "1:EGYMIL>SYR:190");
+    /* ... but not with another kind of actor in it */
+    CHECK_STR(code("Officials of Egypt and the Alpha Front praised Israel."),
+              "1:EGY>ISR:051 1:SYRREBABC>ISR:051");
     /* statements off */
     CHECK_STR(code_with("The Egyptian foreign minister said Israel attacked Syria.", "2020-06-01",
                         0),
