@@ -384,12 +384,23 @@ static int pattern_possible(const sent_state *ss, const dict_pattern *p) {
 static int best_pattern(article_state *as, const sent_state *ss, int head, int noun, int neg,
                         int poss, binding *best) {
     const dyad_token *t = &ss->s->toks[head];
-    const char *keys[2] = {t->lemma, t->lower};
+    const char *keys[3] = {t->lemma, t->lower, NULL};
+    /* a verb the tagger's lexicon lacks, with no pattern of its own, made of
+     * "re" and a verb that has some: "reimposed a blockade" is coded as
+     * "imposed a blockade" (a stem of five letters or more, so not
+     * "refines" as "fine") */
+    const char *lm = t->lemma;
+    const dyad_dict *d = &as->model->dict;
+    if (!noun && lm && (t->flags & TOKF_UNKNOWN) && TAG_IS_VERB(t->tag) &&
+        !strncmp(lm, "re", 2) && !dyad_dict_patterns(d, lm) && !dyad_dict_patterns(d, t->lower)) {
+        const char *stem = lm[2] == '-' ? lm + 3 : lm + 2;
+        if (strlen(stem) >= 5) keys[2] = stem;
+    }
     int explaining = (as->opt->flags & DYAD_OPT_EXPLAIN) != 0;
     memset(best, 0, sizeof *best);
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < 3; k++) {
         if (!keys[k] || (k == 1 && keys[0] && strcmp(keys[0], keys[1]) == 0)) continue;
-        const dict_pattern_list *l = dyad_dict_patterns(&as->model->dict, keys[k]);
+        const dict_pattern_list *l = dyad_dict_patterns(d, keys[k]);
         if (!l || (noun ? l->nnoun == 0 : l->nnoun == l->n)) continue;
         for (size_t i = 0; i < l->n; i++) {
             if (l->items[i]->noun != noun) continue;

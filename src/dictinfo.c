@@ -55,13 +55,14 @@ static const char *const RELIGION_CODES[] = {"ATH", "BAH", "BUD", "CHR", "CON", 
 static const char *const OLD_COUNTRY_CODES[] = {"ANT", "CMN", "CZA", "FRY", "GME", "GMW",
                                                 "IMY", "KAS", "KSV", "MTN", "ROM", "SCG", "TER",
                                                 "TMP", "USR", "YMN", "YMS", "YUG", NULL};
-/* Role codes (ch. 3, table 3.1: primary, secondary, tertiary; PTY of 3.1.4). */
+/* Role codes (ch. 3, table 3.1: primary, secondary, tertiary; PTY of 3.1.4;
+ * REL, ch. 10: a religious actor whose religion is not named, "priest"). */
 static const char *const ROLE_CODES[] = {
     "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", /* primary */
     "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED",
     "REF",                                                                  /* secondary */
     "MOD", "RAD",                                                           /* tertiary */
-    "PTY", NULL};
+    "PTY", "REL", NULL};
 
 static int in_list(const char *const *list, const char *code3) {
     for (size_t i = 0; list[i]; i++)

@@ -721,8 +721,10 @@ static const uint8_t open_tags[] = {TAG_NN,  TAG_NNS, TAG_NNP, TAG_JJ,  TAG_VB, 
 
 static int token_is(const char *s, const char *lit) { return s && strcmp(s, lit) == 0; }
 
-/* Fill P[] with P(tag | token), a normalised distribution. */
-static void token_dist(const dyad_tagger *t, const dyad_token *tok, int start_like, int quotes_before,
+/* Fill P[] with P(tag | token), a normalised distribution. Returns 0 when
+ * the lexicon has no form of the word (it was tagged from its shape,
+ * suffix or prefix), else 1. */
+static int token_dist(const dyad_tagger *t, const dyad_token *tok, int start_like, int quotes_before,
                        double *P) {
     for (int i = 0; i < NT; i++) P[i] = 0;
     const char *s = tok->norm ? tok->norm : "";
@@ -732,20 +734,20 @@ static void token_dist(const dyad_tagger *t, const dyad_token *tok, int start_li
     if (token_is(s, "-LRB-") || token_is(s, "(") || token_is(s, "[") || token_is(s, "{") ||
         token_is(s, "-LSB-") || token_is(s, "-LCB-")) {
         P[TAG_LRB] = 1;
-        return;
+        return 1;
     }
     if (token_is(s, "-RRB-") || token_is(s, ")") || token_is(s, "]") || token_is(s, "}") ||
         token_is(s, "-RSB-") || token_is(s, "-RCB-")) {
         P[TAG_RRB] = 1;
-        return;
+        return 1;
     }
     if (token_is(s, "\"")) {
         P[quotes_before % 2 ? TAG_RQUOTE : TAG_LQUOTE] = 1;
-        return;
+        return 1;
     }
     if (token_is(s, "#")) {
         P[TAG_HASH] = 1;
-        return;
+        return 1;
     }
 
     char lowbuf[MAX_FORM], titlebuf[MAX_FORM];
@@ -803,6 +805,23 @@ static void token_dist(const dyad_tagger *t, const dyad_token *tok, int start_li
         cls_w = 0.8;
     } else if (!ex && lo) {
         add_counts(t, lo, cnt, 1);
+    } else if (!ex && !lo && !ti && low && !cap) {
+        /* an unknown word made of a prefix and a known word is tagged like
+         * the word: "reimposed" like "imposed", "co-sponsored" like
+         * "sponsored" (not as a -ed adjective) */
+        static const char *const prefixes[] = {"re", "co", "pre", "mis", "out", "over", "under",
+                                               "counter", NULL};
+        for (int k = 0; prefixes[k]; k++) {
+            size_t pl = strlen(prefixes[k]);
+            if (lown <= pl || memcmp(low, prefixes[k], pl) != 0) continue;
+            if (low[pl] == '-') pl++;
+            if (lown - pl < 4) continue;
+            const lexent *stem = lex_get(t, low + pl, lown - pl);
+            if (stem && lex_total(t, stem) >= 2) {
+                add_counts(t, stem, cnt, 1);
+                break;
+            }
+        }
     }
     total = 0;
     for (int i = 0; i < NT; i++) total += cnt[i];
@@ -825,7 +844,7 @@ static void token_dist(const dyad_tagger *t, const dyad_token *tok, int start_li
             for (int i = 0; i < NT; i++)
                 P[i] = (1 - cls_w) * cnt[i] / total + cls_w * t->cls[cls][i];
         }
-        return;
+        return ex || lo || ti; /* 0: counted as its stem after a prefix */
     }
     /* Unknown word: class distribution plus a small floor over the open
        classes (nominal ones only for capitalised words) so that the
@@ -851,6 +870,7 @@ static void token_dist(const dyad_tagger *t, const dyad_token *tok, int start_li
         for (size_t k = 0; k < sizeof open_tags; k++)
             P[open_tags[k]] += floor_w / (double)sizeof open_tags;
     }
+    return 0;
 }
 
 /* Viterbi over emission scores E (n x NT, NEG_INF = impossible), pruned to
@@ -1006,7 +1026,7 @@ int dyad_tagger_tag(const dyad_tagger *t, dyad_arena *scratch, dyad_token *toks,
                          (token_is(pv, "'") && i == 1);
         }
         double *p = P + i * NT, *em = E + i * NT;
-        token_dist(t, &toks[i], start_like, quotes, p);
+        if (!token_dist(t, &toks[i], start_like, quotes, p)) toks[i].flags |= TOKF_UNKNOWN;
         if (token_is(toks[i].norm, "\"")) quotes++;
         int any = 0;
         for (int c = 0; c < NT; c++) {

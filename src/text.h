@@ -49,6 +49,7 @@ enum {
 #define TOKF_SENT_START  (1u << 0)  /* first token of its sentence */
 #define TOKF_IN_QUOTE    (1u << 1)  /* inside a quotation */
 #define TOKF_SPACE_BEFORE (1u << 2) /* whitespace precedes the token */
+#define TOKF_UNKNOWN     (1u << 3)  /* the tagger's lexicon has no form of it */
 
 typedef struct dyad_token {
     uint32_t start, len;  /* byte span in the article text */

@@ -33,7 +33,8 @@ static void setup(void) {
                     "REB = guerrilla\n"
                     "COP = police\n"
                     "OPP = protester\n"
-                    "MED = reporter\n",
+                    "MED = reporter\n"
+                    "REL = cleric\n",
                     "[verb]\n"
                     "010 = say | add | tell {speech}\n"
                     "011 = not provide response | decline to comment\n"
@@ -290,6 +291,8 @@ static void test_review_cases(void) {
     /* "of" phrases: members of a group are the group, opponents are not */
     CHECK_STR(code("Opponents of Syria attacked Israel."), "");
     CHECK_STR(code("Members of the Alpha Front attacked Israel."), "1:SYRREBABC>ISR:190");
+    /* a "re" verb the lexicon lacks is coded as its stem's patterns */
+    CHECK_STR(code("Egypt reimposed sanctions."), "1:EGY>:163");
     /* an adverb before a past tense that heads a that-clause */
     CHECK_STR(code("Egypt bluntly demanded that Syria halt its offensive."), "1:EGY>SYR:1056");
     /* a verb inside an earlier pattern's span is part of that event, not
@@ -303,6 +306,8 @@ static void test_agents_and_speech(void) {
     CHECK_STR(code("The Egyptian foreign minister said Israel attacked Syria."),
               "1:EGYGOV>:010 1:ISR>SYR:190");
     CHECK_STR(code("Egyptian troops attacked Syria."), "1:EGYMIL>SYR:190");
+    /* CAMEO's generic religious code (codebook ch. 10) is a role */
+    CHECK_STR(code("An Egyptian cleric criticized Israel."), "1:EGYREL>ISR:111");
     /* a capital as government, and as the country of another agent */
     CHECK_STR(code("Cairo praised Jordan."), "1:EGYGOV>JOR:051");
     CHECK_STR(code("Cairo police arrested protesters."), "1:EGYCOP>OPP:173");

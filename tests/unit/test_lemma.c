@@ -78,6 +78,10 @@ static void test_rules(void) {
     CHECK_STR(lem("lay", TAG_VBD), "lie");
     CHECK_STR(lem("lay", TAG_VB), "lay");
     CHECK_STR(lem("urge", TAG_VBP), "urge");
+    /* a prefix on a verb WordNet has: "reoccupy" is not in WordNet */
+    CHECK_STR(lem("reoccupied", TAG_VBD), "reoccupy");
+    CHECK_STR(lem("outflanked", TAG_VBN), "outflank");
+    CHECK_STR(lem("covered", TAG_VBD), "cover"); /* WordNet's own, not co- + ver */
     /* Adjectives and adverbs. */
     CHECK_STR(lem("larger", TAG_JJR), "large");
     CHECK_STR(lem("higher", TAG_JJR), "high");

@@ -300,6 +300,9 @@ static void test_targeted(void) {
     CHECK_STR(tag_line(&a, "Officials said Sheikh al-Nono arrived ."), "NNS VBD NNP NNP VBD .");
     CHECK_STR(tag_line(&a, "The mediators are negotiating a ceasefire ."),
               "DT NNS VBP VBG DT NN .");
+    /* an unknown word of a prefix and a known verb is tagged like the verb */
+    CHECK_STR(tag_line(&a, "Israel reimposed blockades ."), "NNP VBD NNS .");
+    CHECK_STR(tag_line(&a, "The army redeployed troops ."), "DT NN VBD NNS .");
     /* Empty input and a lone token. */
     CHECK_INT(dyad_tagger_tag(shared_tagger, &a, NULL, 0), 0);
     CHECK_STR(tag_line(&a, "."), ".");
