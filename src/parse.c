@@ -46,6 +46,11 @@ static int np_tok(const sent_state *ss, int i) {
     if ((t == TAG_VBN || t == TAG_VBG) && TAG_IS_NOUN(tag(ss, i + 1)) &&
         (tag(ss, i - 1) == TAG_DT || TAG_IS_ADJ(tag(ss, i - 1)) || tag(ss, i - 1) == TAG_PRPS))
         return 1;
+    /* a slash inside a name: "SPLM/A" */
+    if (t == TAG_SYM && tok_is(ss, i, "/") && i > 0 && i + 1 < (int)ss->s->ntok &&
+        !(tok(ss, i)->flags & TOKF_SPACE_BEFORE) && !(tok(ss, i + 1)->flags & TOKF_SPACE_BEFORE) &&
+        TAG_IS_NOUN(tag(ss, i - 1)) && TAG_IS_NOUN(tag(ss, i + 1)))
+        return 1;
     /* "'" after a name is a possessive: "Hamas' agreement" */
     if (strcmp(tok(ss, i)->norm, "'") == 0 && i > 0 && ss->tok_mention[i - 1] >= 0) return 1;
     return 0;
@@ -209,11 +214,14 @@ static int scan_group(const sent_state *ss, int i, vgroup *g) {
     if (last_verb < 0) return 0;
     g->end = j;
     g->head = last_verb;
-    /* "were engaged in ethnic cleansing", "is involved in": a state, not a
-     * passive act done to the subject */
+    /* "were engaged in ethnic cleansing", "is involved in", "is committed
+     * to opening": a state of the subject, not a passive act done to it */
     if (be_aux && tag(ss, last_verb) == TAG_VBN &&
         !((lemma_is(ss, last_verb, "engage") || lemma_is(ss, last_verb, "involve")) &&
-          tok_is(ss, j, "in")))
+          tok_is(ss, j, "in")) &&
+        !((lemma_is(ss, last_verb, "commit") || lemma_is(ss, last_verb, "dedicate") ||
+           lemma_is(ss, last_verb, "determine")) &&
+          tok_is(ss, j, "to")))
         g->passive = 1;
     return 1;
 }
@@ -244,7 +252,8 @@ static int partitive(const sent_state *ss, int i) {
         "majority", "minority", "contingent", "unit", "wing",   "faction",  "delegation",
         "team",    "leader",   "head",   "chief",   "commander", "fighter", "militant",
         "supporter", "official", "spokesman", "spokeswoman", "spokesperson", "representative",
-        NULL};
+        "batch", "wave", "detachment", "squad", "convoy", "column", "handful", "couple", "few",
+        "several", "half", "rest", "remainder", "bulk", NULL};
     if (tag(ss, i) == TAG_CD) return 1;
     const char *l = tok(ss, i)->lemma ? tok(ss, i)->lemma : tok(ss, i)->lower;
     for (int k = 0; heads[k]; k++)

@@ -291,6 +291,13 @@ static void test_review_cases(void) {
     /* "of" phrases: members of a group are the group, opponents are not */
     CHECK_STR(code("Opponents of Syria attacked Israel."), "");
     CHECK_STR(code("Members of the Alpha Front attacked Israel."), "1:SYRREBABC>ISR:190");
+    /* "is committed to": a state of the subject, not a passive */
+    CHECK_STR(code("Egypt is committed to releasing the prisoners."), "1:EGY>:0353");
+    /* a partitive head keeps its "of" phrase: "a first batch of troops" */
+    CHECK_STR(code("A first batch of Egyptian troops attacked Syria."), "1:EGYMIL>SYR:190");
+    /* a slash inside a name does not end the noun phrase ("SPLM/A") */
+    CHECK_STR(code("Egypt and the Alpha Front/A criticized Israel."),
+              "1:EGY>ISR:111 1:SYRREBABC>ISR:111");
     /* a "re" verb the lexicon lacks is coded as its stem's patterns */
     CHECK_STR(code("Egypt reimposed sanctions."), "1:EGY>:163");
     /* an adverb before a past tense that heads a that-clause */
