@@ -36,6 +36,7 @@ typedef struct binding {
     int has_tgt, has_src;
     int end;           /* token after the last matched element */
     int gaps;          /* words skipped between the pattern's words */
+    int clause;        /* a clause stood for an omitted "that": the object is its subject */
 } binding;
 
 static int tag(const sent_state *ss, int i) {
@@ -254,6 +255,33 @@ static int rest_is_source(const dict_pattern *p, int e) {
     return src;
 }
 
+/* Does a finite clause start at token i, so that it can stand for an
+ * omitted "that" ("agreed today there was a need", "said Israel would")?
+ * A time word may come first; then "there", a subject pronoun, or a short
+ * noun phrase, and a finite verb or modal. */
+static int zero_that(const sent_state *ss, int i) {
+    static const char *const when[] = {"today", "yesterday", "tonight", "monday", "tuesday",
+                                       "wednesday", "thursday", "friday", "saturday", "sunday",
+                                       NULL};
+    int n = (int)ss->s->ntok;
+    if (i < n && listed(when, ss->s->toks[i].lower)) i++;
+    if (i >= n) return 0;
+    static const char *const subj[] = {"he", "she", "it", "they", "we", "i", "there", NULL};
+    int k = i;
+    if (tag(ss, k) == TAG_EX || (tag(ss, k) == TAG_PRP && listed(subj, ss->s->toks[k].lower))) {
+        k++;
+    } else {
+        while (k < n && k < i + 6 &&
+               (ss->tok_mention[k] >= 0 || TAG_IS_NOUN(tag(ss, k)) || TAG_IS_ADJ(tag(ss, k)) ||
+                tag(ss, k) == TAG_DT || tag(ss, k) == TAG_CD || tag(ss, k) == TAG_PRPS ||
+                tag(ss, k) == TAG_POS))
+            k++;
+        if (k == i) return 0;
+    }
+    int t = k < n ? tag(ss, k) : -1;
+    return t == TAG_MD || t == TAG_VBD || t == TAG_VBZ || t == TAG_VBP;
+}
+
 /* Try pattern p with its head at token head. poss: mention index of a
  * possessive before a noun head, or -1. */
 static int match_pattern(article_state *as, const sent_state *ss, const dict_pattern *p, int head,
@@ -288,6 +316,8 @@ static int match_pattern(article_state *as, const sent_state *ss, const dict_pat
             if (found >= 0) {
                 b->gaps += found - pos;
                 pos = found + 1;
+            } else if (el->nalts == 1 && !strcmp(el->alts[0], "that") && zero_that(ss, pos)) {
+                b->clause = 1; /* an omitted "that": the clause takes its place */
             } else {
                 ok = 0;
             }
@@ -1187,7 +1217,8 @@ static int code_verb_group(article_state *as, sent_state *ss, int v) {
     if (!src.n && statement && g->obj_start >= 0 && g->subj_start < 0) {
         /* inverted attribution: "…,” said Miller */
         if (phrase_actors(as, ss, g->obj_start, g->obj_end, -1, -1, 1, &src) != 0) return -1;
-    } else if (!b.has_tgt && !(p->flags & PF_NOTARGET) && !g->passive && g->obj_start >= 0 &&
+    } else if (!b.has_tgt && !b.clause && !(p->flags & PF_NOTARGET) && !g->passive &&
+               g->obj_start >= 0 &&
                !(statement && starts_clause(ss, g->obj_end))) {
         /* ("said Israel attacked Syria": Israel is the reported clause's subject) */
         int idx[MAX_SIDE];

@@ -536,6 +536,8 @@ static int parse_elem(dict_elem *e, const char *tok) {
 static int required_word(const dict_pattern *p, int e) {
     const dict_elem *el = &p->el[e];
     if (e == p->head || el->kind != EL_WORD || el->nalts != 1) return 0;
+    /* "agreed there was a need": the coder lets a clause stand for "that" */
+    if (!strcmp(el->alts[0], "that")) return 0;
     if (!p->noun) return 1;
     if (e + 1 < p->nel && p->el[e + 1].kind == EL_SRC) return 0;
     for (int k = p->head + 1; k <= e; k++)

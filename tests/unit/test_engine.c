@@ -65,6 +65,7 @@ static void setup(void) {
                     "046 = hold talks with TGT\n"
                     "104 = demand change\n"
                     "1042 = demand that TGT refuse to shell\n"
+                    "019 = agree that\n"
                     "165 = halt mediation\n"
                     "[noun]\n"
                     "043 = meeting of SRC {sym}\n"
@@ -298,6 +299,11 @@ static void test_review_cases(void) {
     /* a slash inside a name does not end the noun phrase ("SPLM/A") */
     CHECK_STR(code("Egypt and the Alpha Front/A criticized Israel."),
               "1:EGY>ISR:111 1:SYRREBABC>ISR:111");
+    /* a clause can stand for an omitted "that", not a plain object */
+    CHECK_STR(code("Egypt and Jordan agreed today there was a need for talks."),
+              "1:EGY>:019 1:JOR>:019");
+    CHECK_STR(code("Egypt agreed the Syrian plan would work."), "1:EGY>:019");
+    CHECK_STR(code("Egypt agreed the Syrian plan."), "");
     /* a "re" verb the lexicon lacks is coded as its stem's patterns */
     CHECK_STR(code("Egypt reimposed sanctions."), "1:EGY>:163");
     /* an adverb before a past tense that heads a that-clause */
