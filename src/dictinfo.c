@@ -520,6 +520,10 @@ static void check_patterns(findings *f, const dyad_dict *d) {
     free(recs);
 }
 
+int dyad_identity_code(const char *code) {
+    return strlen(code) >= 3 && (in_list(ETHNIC_CODES, code) || in_list(RELIGION_CODES, code));
+}
+
 /* Is the three-letter prefix known, given the ISO list and the 3-letter
  * codes of the [country] section? */
 static int known_prefix(const dyad_dict *d, const iso_list *iso, const char *code) {

@@ -84,9 +84,20 @@ static int in_date_range(const dict_actor *a, long date) {
     return 1;
 }
 
-/* Longest name of `index` matching at token i; returns its length (0 if none). */
+/* How far date lies outside a's range (0 inside). */
+static long date_distance(const dict_actor *a, long date) {
+    if (a->from && date < a->from) return a->from - date;
+    if (a->to && date > a->to) return date - a->to;
+    return 0;
+}
+
+/* Longest name of `index` matching at token i; returns its length (0 if none).
+ * When no name is valid at the date, a person's full name (two words or
+ * more) outside all of its periods is returned with *off_term set, the one
+ * whose period is nearest: the caller codes it as a former or future office
+ * holder. off_term may be NULL (no such fallback). */
 static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_t i, long date,
-                         int caps_ok, const dict_name **best) {
+                         int caps_ok, const dict_name **best, int *off_term) {
     const dyad_token *t = &s->toks[i];
     /* keys: the form, the lemma, and for acronyms written with periods the
      * form without them ("U.N." finds entries written "UN"); acronyms are
@@ -113,8 +124,11 @@ static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_
         while (k < 3 && keys[k]) k++;
         keys[k] = sing;
     }
-    int bestn = 0;
+    int bestn = 0, offn = 0;
+    long offd = 0;
+    const dict_name *off = NULL;
     *best = NULL;
+    if (off_term) *off_term = 0;
     for (int k = 0; k < 4 && keys[k]; k++) {
         if (k == 1 && strcmp(keys[1], keys[0]) == 0) continue;
         const dict_name_list *l = dyad_strmap_get(index, keys[k]);
@@ -123,15 +137,30 @@ static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_
             const dict_name *nm = l->items[j];
             if (nm->nwords <= bestn) break; /* sorted longest first */
             if (i + (size_t)nm->nwords > s->ntok) continue;
-            if (!in_date_range(nm->actor, date)) continue;
+            int valid = in_date_range(nm->actor, date);
+            if (!valid && !(off_term && nm->actor->kind == AK_PERSON && nm->nwords >= 2 &&
+                            nm->nwords >= offn))
+                continue;
             int w = 0;
             while (w < nm->nwords && word_matches(&s->toks[i + (size_t)w], nm, w, caps_ok)) w++;
-            if (w == nm->nwords) {
+            if (w < nm->nwords) continue;
+            if (valid) {
                 bestn = nm->nwords;
                 *best = nm;
                 break;
             }
+            long dd = date_distance(nm->actor, date);
+            if (nm->nwords > offn || dd < offd) {
+                off = nm;
+                offn = nm->nwords;
+                offd = dd;
+            }
         }
+    }
+    if (!bestn && off) {
+        *best = off;
+        *off_term = 1;
+        return offn;
     }
     return bestn;
 }
@@ -201,6 +230,7 @@ int dyad_add_mention(article_state *as, sent_state *ss, const mention *m) {
 typedef struct raw_match {
     int start, end;
     const dict_name *name;
+    const char *code; /* the code to use instead of the entry's, or NULL */
 } raw_match;
 
 static int is_name_token(const dyad_token *t) {
@@ -226,6 +256,14 @@ static int national_contingent(const dict_actor *prev, const dict_actor *act) {
            strcmp(act->code, "IGOPKO") == 0;
 }
 
+/* "Iraqi Sunnis", "Turkish Kurds": a state followed by an ethnic or
+ * religious group of it (codebook ch. 10: IRQMOSSUN, TURKUR). */
+static int identity_of(const dict_actor *state, const dict_actor *group) {
+    return state && state->kind == AK_COUNTRY && strlen(state->code) == 3 &&
+           !dyad_identity_code(state->code) && group->kind == AK_COUNTRY &&
+           dyad_identity_code(group->code);
+}
+
 /* limit: the first token of the next dictionary match (a name may not
  * extend into it). */
 static int compose(article_state *as, sent_state *ss, const raw_match *r, int a, int b,
@@ -238,10 +276,16 @@ static int compose(article_state *as, sent_state *ss, const raw_match *r, int a,
     m.code = "";
     m.country = "";
     m.role = "";
-    const dict_actor *base = NULL;
-    const char *role = NULL;
+    const dict_actor *base = NULL, *state = NULL;
+    const char *basecode = "", *role = NULL, *identity = NULL;
     for (int k = a; k < b; k++) {
         const dict_actor *act = r[k].name->actor;
+        if (!identity && identity_of(state, act)) {
+            identity = act->code;
+            continue;
+        }
+        if (act->kind == AK_COUNTRY && strlen(act->code) == 3 && !dyad_identity_code(act->code))
+            state = act;
         if (k > a && national_contingent(r[k - 1].name->actor, act)) {
             if (!role) {
                 role = "MIL";
@@ -265,7 +309,11 @@ static int compose(article_state *as, sent_state *ss, const raw_match *r, int a,
             m.surname = s->toks[r[k].end - 1].lower;
         }
         if (act->kind == AK_MEDIA) m.media = 1;
-        if (!base || strlen(act->code) > strlen(base->code)) base = act;
+        const char *c = r[k].code ? r[k].code : act->code;
+        if (!base || strlen(c) > strlen(basecode)) {
+            base = act;
+            basecode = c;
+        }
     }
     /* A person's name right after the actor: "spokesperson Matthew Miller"
      * (not into the next actor, nor a day or month: "Israeli official Tuesday") */
@@ -279,6 +327,14 @@ static int compose(article_state *as, sent_state *ss, const raw_match *r, int a,
         m.surname = s->toks[e - 1].lower;
     }
     m.plural = s->toks[m.end - 1].tag == TAG_NNS || s->toks[m.end - 1].tag == TAG_NNPS;
+    if (identity && base == state) {
+        /* the group within the state; an agent noun adds nothing more
+         * ("Iraqi Kurdish rebels" is IRQKUR) */
+        char *c = dyad_arena_printf(as->arena, "%s%s", state->code, identity);
+        if (!c) return -1;
+        basecode = c;
+        role = NULL;
+    }
     if (base) {
         m.kind = base->kind;
         m.refer = (const char *const *)base->refer;
@@ -286,14 +342,14 @@ static int compose(article_state *as, sent_state *ss, const raw_match *r, int a,
         /* "Qatari police" -> QATCOP; a capital stands for its government
          * (EGYGOV) until an agent noun names another part of the state:
          * "Baghdad police" -> IRQCOP, "Cairo University students" -> EGYEDU */
-        size_t bl = strlen(base->code);
+        size_t bl = strlen(basecode);
         if (role && base->kind == AK_COUNTRY &&
-            (bl == 3 || (bl == 6 && strcmp(base->code + 3, "GOV") == 0))) {
-            char *c = dyad_arena_printf(as->arena, "%.3s%s", base->code, role);
+            (bl == 3 || (bl == 6 && strcmp(basecode + 3, "GOV") == 0))) {
+            char *c = dyad_arena_printf(as->arena, "%.3s%s", basecode, role);
             if (!c) return -1;
             m.code = c;
         } else {
-            m.code = base->code;
+            m.code = basecode;
         }
     } else {
         m.kind = AK_AGENT;
@@ -385,11 +441,28 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
     int nraw = 0;
     for (size_t i = 0; i < s->ntok;) {
         const dict_name *best;
-        int n = longest_match(&d->names, s, i, as->date, caps_ok, &best);
+        int off_term = 0;
+        int n = longest_match(&d->names, s, i, as->date, caps_ok, &best, &off_term);
+        const char *code = NULL;
+        if (n && off_term) {
+            /* a known office holder outside the office's dates: the country's
+             * elite ("Jack Straw" in 2010 -> GBRELI); not an organisation's
+             * official, whose nationality the entry does not give */
+            char cc[4];
+            memcpy(cc, best->actor->code, 3);
+            cc[3] = '\0';
+            if (strlen(best->actor->code) >= 3 && dyad_strmap_get(&d->countries, cc)) {
+                code = dyad_arena_printf(as->arena, "%sELI", cc);
+                if (!code) return -1;
+            } else {
+                n = 0;
+            }
+        }
         if (n) {
             raw[nraw].start = (int)i;
             raw[nraw].end = (int)i + n;
             raw[nraw].name = best;
+            raw[nraw].code = code;
             nraw++;
             i += (size_t)n;
         } else {
@@ -410,7 +483,8 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
                 continue;
             }
             if (act->kind != AK_AGENT) {
-                if (last && strncmp(last->code, act->code, 3) != 0) break;
+                if (last && strncmp(last->code, act->code, 3) != 0 && !identity_of(last, act))
+                    break;
                 last = act;
             }
             b++;
@@ -432,7 +506,7 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
         }
         if ((strcmp(t->lower, "the") == 0 || strcmp(t->lower, "this") == 0) && i + 1 < s->ntok) {
             const dict_name *best;
-            int n = longest_match(&d->refers, s, i + 1, as->date, 1, &best);
+            int n = longest_match(&d->refers, s, i + 1, as->date, 1, &best, NULL);
             for (int q = 1; q <= n; q++)
                 if (ss->tok_mention[i + (size_t)q] >= 0) n = 0; /* overlaps a mention */
             if (n) {

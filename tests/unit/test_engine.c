@@ -19,6 +19,8 @@ static void setup(void) {
                     "JOR = Jordan | Jordanian\n"
                     "EGYGOV = Cairo\n"
                     "ISRGOL = Golan\n"
+                    "KUR = Kurd | Kurdish\n"
+                    "MOSSUN = Sunni\n"
                     "[group]\n"
                     "SYRREBABC = Alpha Front {refer: movement | rebel movement}\n"
                     "[person]\n"
@@ -296,6 +298,10 @@ static void test_review_cases(void) {
     CHECK_STR(code("Egypt is committed to releasing the prisoners."), "1:EGY>:0353");
     /* a partitive head keeps its "of" phrase: "a first batch of troops" */
     CHECK_STR(code("A first batch of Egyptian troops attacked Syria."), "1:EGYMIL>SYR:190");
+    /* ethnic and religious groups (codebook ch. 10), within a state */
+    CHECK_STR(code("Syrian Kurds attacked Israel."), "1:SYRKUR>ISR:190");
+    CHECK_STR(code("Egyptian Sunnis criticized Kurdish guerrillas."), "1:EGYMOSSUN>KURREB:111");
+    CHECK_STR(code("Sunnis criticized Egypt and the Kurds."), "1:MOSSUN>EGY:111 1:MOSSUN>KUR:111");
     /* a slash inside a name does not end the noun phrase ("SPLM/A") */
     CHECK_STR(code("Egypt and the Alpha Front/A criticized Israel."),
               "1:EGY>ISR:111 1:SYRREBABC>ISR:111");
@@ -376,10 +382,15 @@ static void test_reference(void) {
     CHECK_STR(code("John Smith, the head of the Egyptian army, criticized Israel. "
                    "Smith praised Jordan."),
               "1:EGYMIL>ISR:111 2:EGYMIL>JOR:051");
-    /* person entries hold only within their dates */
+    /* person entries hold only within their dates; outside them a full
+     * name is the country's elite, a surname alone nobody */
     CHECK_STR(code_with("Ahmed Example praised Jordan.", "2020-06-01", DYAD_OPT_STATEMENTS),
               "1:EGYGOV>JOR:051");
-    CHECK_STR(code_with("Ahmed Example praised Jordan.", "2022-06-01", DYAD_OPT_STATEMENTS), "");
+    CHECK_STR(code_with("Ahmed Example praised Jordan.", "2022-06-01", DYAD_OPT_STATEMENTS),
+              "1:EGYELI>JOR:051");
+    CHECK_STR(code_with("Ahmed Example praised Jordan.", "2019-06-01", DYAD_OPT_STATEMENTS),
+              "1:EGYELI>JOR:051");
+    CHECK_STR(code_with("Example praised Jordan.", "2022-06-01", DYAD_OPT_STATEMENTS), "");
 }
 
 static void test_reference_review(void) {
