@@ -969,6 +969,22 @@ static int find_governor(const dyad_dict *d, const sent_state *ss, int v, govern
         return 1;
     }
     int a = h->end, gap = g->start - h->end;
+    /* purpose: "sent 21 personnel to Yugoslavia to investigate", "dispatched
+     * envoys to negotiate": the sender does it, through those it sent */
+    static const char *const senders[] = {"send", "dispatch", "deploy", NULL};
+    if (listed(senders, hl) && gap <= 12 && h->obj_start >= 0) {
+        int clean = 1;
+        for (int k = a; k < g->start && clean; k++) {
+            int t = tag(ss, k);
+            if (TAG_IS_VERB(t) || t == TAG_MD || t == TAG_WDT || t == TAG_WP ||
+                t == TAG_COLON || t == TAG_COMMA || tok_is(ss, k, "not"))
+                clean = 0;
+        }
+        if (clean) {
+            gv->mode = -1;
+            return 1;
+        }
+    }
     if (gap == 1 && (!strcmp(hl, "be") || !strcmp(hl, "seem") || !strcmp(hl, "appear") ||
                      !strcmp(hl, "remain"))) {
         gv->mode = dyad_mode_of_adjective(d, ss->s->toks[a].lower);

@@ -84,6 +84,14 @@ static int in_date_range(const dict_actor *a, long date) {
     return 1;
 }
 
+/* Does code start with a state's code of the [country] section (not an
+ * organisation's, IGOUNO)? */
+static int state_code(const dyad_strmap *countries, const char *code) {
+    if (!countries || strlen(code) < 3) return 0;
+    char cc[4] = {code[0], code[1], code[2], '\0'};
+    return dyad_strmap_get(countries, cc) != NULL;
+}
+
 /* How far date lies outside a's range (0 inside). */
 static long date_distance(const dict_actor *a, long date) {
     if (a->from && date < a->from) return a->from - date;
@@ -97,7 +105,8 @@ static long date_distance(const dict_actor *a, long date) {
  * whose period is nearest: the caller codes it as a former or future office
  * holder. off_term may be NULL (no such fallback). */
 static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_t i, long date,
-                         int caps_ok, const dict_name **best, int *off_term) {
+                         int caps_ok, const dict_name **best, const dyad_strmap *countries,
+                         int *off_term) {
     const dyad_token *t = &s->toks[i];
     /* keys: the form, the lemma, and for acronyms written with periods the
      * form without them ("U.N." finds entries written "UN"); acronyms are
@@ -139,7 +148,7 @@ static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_
             if (i + (size_t)nm->nwords > s->ntok) continue;
             int valid = in_date_range(nm->actor, date);
             if (!valid && !(off_term && nm->actor->kind == AK_PERSON && nm->nwords >= 2 &&
-                            nm->nwords >= offn))
+                            nm->nwords >= offn && state_code(countries, nm->actor->code)))
                 continue;
             int w = 0;
             while (w < nm->nwords && word_matches(&s->toks[i + (size_t)w], nm, w, caps_ok)) w++;
@@ -442,21 +451,16 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
     for (size_t i = 0; i < s->ntok;) {
         const dict_name *best;
         int off_term = 0;
-        int n = longest_match(&d->names, s, i, as->date, caps_ok, &best, &off_term);
+        int n = longest_match(&d->names, s, i, as->date, caps_ok, &best, &d->countries,
+                              &off_term);
         const char *code = NULL;
         if (n && off_term) {
             /* a known office holder outside the office's dates: the country's
-             * elite ("Jack Straw" in 2010 -> GBRELI); not an organisation's
-             * official, whose nationality the entry does not give */
-            char cc[4];
-            memcpy(cc, best->actor->code, 3);
-            cc[3] = '\0';
-            if (strlen(best->actor->code) >= 3 && dyad_strmap_get(&d->countries, cc)) {
-                code = dyad_arena_printf(as->arena, "%sELI", cc);
-                if (!code) return -1;
-            } else {
-                n = 0;
-            }
+             * elite ("Jack Straw" in 2016 -> GBRELI), from the nearest of the
+             * name's periods with a state's code (an organisation's code,
+             * IGOUNO, gives no nationality) */
+            code = dyad_arena_printf(as->arena, "%.3sELI", best->actor->code);
+            if (!code) return -1;
         }
         if (n) {
             raw[nraw].start = (int)i;
@@ -506,7 +510,7 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
         }
         if ((strcmp(t->lower, "the") == 0 || strcmp(t->lower, "this") == 0) && i + 1 < s->ntok) {
             const dict_name *best;
-            int n = longest_match(&d->refers, s, i + 1, as->date, 1, &best, NULL);
+            int n = longest_match(&d->refers, s, i + 1, as->date, 1, &best, NULL, NULL);
             for (int q = 1; q <= n; q++)
                 if (ss->tok_mention[i + (size_t)q] >= 0) n = 0; /* overlaps a mention */
             if (n) {

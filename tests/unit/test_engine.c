@@ -25,6 +25,8 @@ static void setup(void) {
                     "SYRREBABC = Alpha Front {refer: movement | rebel movement}\n"
                     "[person]\n"
                     "EGYGOV = Ahmed Example {from 2020-01-01 to 2020-12-31}\n"
+                    "EGYGOV = Omar Test {from 2010-01-01 to 2012-12-31}\n"
+                    "IGOPKO = Omar Test {from 2014-01-01 to 2016-12-31}\n"
                     "[igo]\n"
                     "IGOPKO = peacekeeper\n"
                     "[media]\n"
@@ -298,6 +300,11 @@ static void test_review_cases(void) {
     CHECK_STR(code("Egypt is committed to releasing the prisoners."), "1:EGY>:0353");
     /* a partitive head keeps its "of" phrase: "a first batch of troops" */
     CHECK_STR(code("A first batch of Egyptian troops attacked Syria."), "1:EGYMIL>SYR:190");
+    /* the purpose of sending: the sender acts through those it sent */
+    CHECK_STR(code("Egypt sent two envoys to Jordan on Monday to hold talks with Syria."),
+              "1:EGY>SYR:046");
+    CHECK_STR(code("Egypt did not send envoys to hold talks with Syria."), "");
+    CHECK_STR(code("Egypt sent envoys who hold talks with Syria."), "");
     /* ethnic and religious groups (codebook ch. 10), within a state */
     CHECK_STR(code("Syrian Kurds attacked Israel."), "1:SYRKUR>ISR:190");
     CHECK_STR(code("Egyptian Sunnis criticized Kurdish guerrillas."), "1:EGYMOSSUN>KURREB:111");
@@ -391,6 +398,11 @@ static void test_reference(void) {
     CHECK_STR(code_with("Ahmed Example praised Jordan.", "2019-06-01", DYAD_OPT_STATEMENTS),
               "1:EGYELI>JOR:051");
     CHECK_STR(code_with("Example praised Jordan.", "2022-06-01", DYAD_OPT_STATEMENTS), "");
+    /* the nearest period with a state's code gives the country */
+    CHECK_STR(code_with("Omar Test praised Jordan.", "2018-06-01", DYAD_OPT_STATEMENTS),
+              "1:EGYELI>JOR:051");
+    CHECK_STR(code_with("Omar Test praised Jordan.", "2015-06-01", DYAD_OPT_STATEMENTS),
+              "1:IGOPKO>JOR:051");
 }
 
 static void test_reference_review(void) {
