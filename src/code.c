@@ -108,13 +108,16 @@ static int agent_of_country(article_state *as, const sent_state *ss, const int *
     return 0;
 }
 
-/* A mention that stands for a whole state: a country ("Egypt") or its
- * government ("Tehran" = IRNGOV, "the Iraqi government"), not another part
- * of it ("the Egyptian army"). */
+/* A mention that stands for a state or a region of it: a country
+ * ("Egypt"), its government ("Tehran" = IRNGOV, "the Iraqi government") or a
+ * region ("the Golan" = ISRGOL), not another part of the state ("the
+ * Egyptian army") nor a group in it ("Iraqi Kurds"). */
 static int whole_state(const mention *m) {
     size_t n = strlen(m->code);
-    return m->kind == AK_COUNTRY && !m->media &&
-           (n == 3 || (n == 6 && strcmp(m->code + 3, "GOV") == 0));
+    if (m->kind != AK_COUNTRY || m->media || dyad_identity_code(m->code)) return 0;
+    return n == 3 || (n == 6 && (strcmp(m->code + 3, "GOV") == 0 ||
+                                 (!dyad_role_code(m->code + 3) &&
+                                  !dyad_identity_code(m->code + 3))));
 }
 
 /* An agent noun heading a phrase whose "of" phrase names only states:

@@ -120,4 +120,6 @@ const dict_pattern_list *dyad_dict_patterns(const dyad_dict *d, const char *word
 /** Does code start with an ethnic or religious identity code of the CAMEO
  *  codebook (ch. 10: KUR, TAM, MOSSUN, CHR ...)? (dictinfo.c) */
 int dyad_identity_code(const char *code);
+/** Does code start with a CAMEO role code (GOV, MIL, REL ...)? (dictinfo.c) */
+int dyad_role_code(const char *code);
 #endif

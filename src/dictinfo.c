@@ -520,6 +520,10 @@ static void check_patterns(findings *f, const dyad_dict *d) {
     free(recs);
 }
 
+int dyad_role_code(const char *code) {
+    return strlen(code) >= 3 && in_list(ROLE_CODES, code);
+}
+
 int dyad_identity_code(const char *code) {
     return strlen(code) >= 3 && (in_list(ETHNIC_CODES, code) || in_list(RELIGION_CODES, code));
 }

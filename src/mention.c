@@ -432,13 +432,76 @@ static const ref_entry *ref_refer(const article_state *as, const char *phrase, i
  * "Saudi oil minister". */
 static int adjectives_between(const dyad_sentence *s, const raw_match *x, const raw_match *y) {
     if (y->name->actor->kind != AK_AGENT || x->name->actor->kind == AK_AGENT) return 0;
-    int gap = y->start - x->end;
-    if (gap < 1 || gap > 2) return 0;
-    for (int k = x->end; k < y->start; k++)
+    /* a possessive first: "Egypt's foreign minister", "Iraq's army" */
+    int k0 = x->end;
+    int poss = k0 < y->start && (s->toks[k0].tag == TAG_POS || strcmp(s->toks[k0].norm, "'") == 0);
+    if (poss) k0++;
+    int gap = y->start - k0;
+    if (gap < (poss ? 0 : 1) || gap > 2) return 0;
+    for (int k = k0; k < y->start; k++)
         if (!(TAG_IS_ADJ(s->toks[k].tag) || s->toks[k].tag == TAG_NN) ||
             !islower((unsigned char)s->toks[k].norm[0]))
             return 0;
     return 1;
+}
+
+/* Does a word look like a demonym ("British", "Israeli", "Chinese", "French")
+ * rather than a country's name ("Egypt", "Jordan")? By its ending. */
+static int demonym_form(const char *w) {
+    static const char *const ends[] = {"ian", "ean", "ese", "ish", "ic", "ch", "ss", "i",
+                                       "can", "rman", "eek", NULL};
+    size_t n = strlen(w);
+    for (int i = 0; ends[i]; i++) {
+        size_t e = strlen(ends[i]);
+        if (n > e + 2 && strcmp(w + n - e, ends[i]) == 0) return 1;
+    }
+    return 0;
+}
+
+/* "US and British activists", "the U.S., British and French governments":
+ * countries coordinated before a country + plural agent noun share its role. */
+static int share_role(article_state *as, sent_state *ss) {
+    const dyad_sentence *s = ss->s;
+    for (size_t j = 1; j < ss->nm; j++) {
+        const mention *b = &ss->m[j];
+        if (b->kind != AK_COUNTRY || !b->role_noun || !b->plural || strlen(b->code) != 6 ||
+            dyad_identity_code(b->code))
+            continue;
+        for (size_t k = j; k-- > 0;) {
+            mention *a = &ss->m[k];
+            const mention *next = &ss->m[k + 1];
+            int gap = next->start - a->end;
+            /* a demonym or an abbreviation used as one ("US"), not a name
+             * ("Egypt and Israeli troops" is Egypt and the troops) */
+            const dyad_token *last = &s->toks[a->end - 1];
+            if (a->kind != AK_COUNTRY || a->role_noun || strlen(a->code) != 3 ||
+                dyad_identity_code(a->code) || gap < 1 || gap > 2 ||
+                !(demonym_form(last->lower) || last->shape == SHAPE_ALLCAP))
+                break;
+            int ok = 1;
+            for (int t = a->end; t < next->start; t++) {
+                const char *w = s->toks[t].lower;
+                if (strcmp(w, "and") && strcmp(w, "or") && strcmp(w, ",")) ok = 0;
+            }
+            if (!ok) break;
+            const char *old = a->code;
+            char *c = dyad_arena_printf(as->arena, "%s%s", old, b->code + 3);
+            if (!c) return -1;
+            a->code = c;
+            a->role_noun = b->role_noun;
+            a->plural = 1;
+            for (size_t r = as->nrefs; r-- > 0;) { /* its reference entry */
+                ref_entry *e = &as->refs[r];
+                if (e->sentence != s->index) break;
+                if (e->tok == a->start && e->code == old) {
+                    e->code = c;
+                    e->role_noun = b->role_noun;
+                    e->plural = 1;
+                }
+            }
+        }
+    }
+    return 0;
 }
 
 int dyad_find_mentions(article_state *as, sent_state *ss) {
@@ -497,6 +560,7 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
         if (compose(as, ss, raw, a, b, limit) != 0) return -1;
         a = b;
     }
+    if (share_role(as, ss) != 0) return -1;
     /* Reference: surnames and "the <refer noun>" for tokens not yet covered. */
     for (size_t i = 0; i < s->ntok; i++) {
         if (ss->tok_mention[i] >= 0) continue;

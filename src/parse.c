@@ -333,6 +333,11 @@ static void find_object(const sent_state *ss, vgroup *g) {
     if (j < n && np_tok(ss, j) && (!TAG_IS_ADJ(tag(ss, j)) || ss->tok_mention[j] >= 0)) {
         g->obj_start = j;
         g->obj_end = dyad_np_end(ss, j);
+        /* a partitive head keeps its "of" phrase: "shelled a part of Syria's
+         * second city", "killed hundreds of Syrians" */
+        int e = g->obj_end;
+        if (e + 1 < n && tok_is(ss, e, "of") && partitive(ss, e - 1) && np_tok(ss, e + 1))
+            g->obj_end = dyad_np_end(ss, e + 1);
     }
 }
 

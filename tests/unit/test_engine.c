@@ -300,6 +300,15 @@ static void test_review_cases(void) {
     CHECK_STR(code("Egypt is committed to releasing the prisoners."), "1:EGY>:0353");
     /* a partitive head keeps its "of" phrase: "a first batch of troops" */
     CHECK_STR(code("A first batch of Egyptian troops attacked Syria."), "1:EGYMIL>SYR:190");
+    /* a possessive country before an agent noun composes */
+    CHECK_STR(code("Egypt's foreign minister criticized Israel."), "1:EGYGOV>ISR:111");
+    /* coordinated demonyms share the agent noun; a country's name does not */
+    CHECK_STR(code("Egyptian and Jordanian troops attacked Syria."),
+              "1:EGYMIL>SYR:190 1:JORMIL>SYR:190");
+    CHECK_STR(code("Egypt and Jordanian troops attacked Syria."),
+              "1:EGY>SYR:190 1:JORMIL>SYR:190");
+    /* a partitive object keeps its "of" phrase */
+    CHECK_STR(code("Egypt attacked a part of Syria."), "1:EGY>SYR:190");
     /* the purpose of sending: the sender acts through those it sent */
     CHECK_STR(code("Egypt sent two envoys to Jordan on Monday to hold talks with Syria."),
               "1:EGY>SYR:046");
