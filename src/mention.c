@@ -100,10 +100,10 @@ static long date_distance(const dict_actor *a, long date) {
 }
 
 /* Longest name of `index` matching at token i; returns its length (0 if none).
- * When no name is valid at the date, a person's full name (two words or
- * more) outside all of its periods is returned with *off_term set, the one
- * whose period is nearest: the caller codes it as a former or future office
- * holder. off_term may be NULL (no such fallback). */
+ * A person's full name (two words or more) outside all of its periods,
+ * longer than any name valid at the date, is returned with *off_term set,
+ * the one whose period is nearest: the caller codes it as a former or future
+ * office holder. off_term may be NULL (no such fallback). */
 static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_t i, long date,
                          int caps_ok, const dict_name **best, const dyad_strmap *countries,
                          int *off_term) {
@@ -166,7 +166,7 @@ static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_
             }
         }
     }
-    if (!bestn && off) {
+    if (off && offn > bestn) { /* "Petro Poroshenko" after his term, not "Petro" */
         *best = off;
         *off_term = 1;
         return offn;

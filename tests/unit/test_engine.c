@@ -27,6 +27,7 @@ static void setup(void) {
                     "EGYGOV = Ahmed Example {from 2020-01-01 to 2020-12-31}\n"
                     "EGYGOV = Omar Test {from 2010-01-01 to 2012-12-31}\n"
                     "IGOPKO = Omar Test {from 2014-01-01 to 2016-12-31}\n"
+                    "JORGOV = Ahmed {from 2021-01-01}\n"
                     "[igo]\n"
                     "IGOPKO = peacekeeper\n"
                     "[media]\n"
@@ -399,7 +400,8 @@ static void test_reference(void) {
                    "Smith praised Jordan."),
               "1:EGYMIL>ISR:111 2:EGYMIL>JOR:051");
     /* person entries hold only within their dates; outside them a full
-     * name is the country's elite, a surname alone nobody */
+     * name is the country's elite (even when a shorter name of someone
+     * else holds: "Ahmed" is JORGOV from 2021), a surname alone nobody */
     CHECK_STR(code_with("Ahmed Example praised Jordan.", "2020-06-01", DYAD_OPT_STATEMENTS),
               "1:EGYGOV>JOR:051");
     CHECK_STR(code_with("Ahmed Example praised Jordan.", "2022-06-01", DYAD_OPT_STATEMENTS),
