@@ -1078,8 +1078,14 @@ static int find_mood(const dyad_dict *d, sent_state *ss, int v, mood *md) {
         int to = (h->end + 1 == g->start && tok_is(ss, h->end, "to")) ||
                  (h->end == g->start && tok_is(ss, g->start, "to"));
         if (g->kind == VG_INFINITIVE) g->kind = VG_GERUND; /* "to throwing" */
+        /* "initiated the process of returning", "began the process of
+         * withdrawing" */
+        static const char *const starters[] = {"initiate", "launch", "complete", "finish", NULL};
+        int process = h->end + 3 == g->start && tag(ss, h->end) == TAG_DT &&
+                      tok_is(ss, h->end + 1, "process") && tok_is(ss, h->end + 2, "of") &&
+                      (aspect_verb(hl) || listed(starters, hl));
         int done = (h->end == g->start && (aspect_verb(hl) || !strcmp(hl, "keep"))) ||
-                   (to && !strcmp(hl, "resort"));
+                   (to && !strcmp(hl, "resort")) || process;
         int intent = to && (!strcmp(hl, "commit") || !strcmp(hl, "dedicate"));
         if (!done && !intent) return 0;
         if (intent && h->neg) return 0;

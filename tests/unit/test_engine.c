@@ -310,6 +310,10 @@ static void test_review_cases(void) {
               "1:EGY>SYR:190 1:JORMIL>SYR:190");
     /* a partitive object keeps its "of" phrase */
     CHECK_STR(code("Egypt attacked a part of Syria."), "1:EGY>SYR:190");
+    /* "began/initiated the process of" + gerund: the act is under way */
+    CHECK_STR(code("Egypt initiated the process of releasing the prisoners."), "1:EGY>:0841");
+    CHECK_STR(code("Egypt did not begin the process of releasing the prisoners."), "");
+    CHECK_STR(code("Egypt studied the process of releasing the prisoners."), "");
     /* the purpose of sending: the sender acts through those it sent */
     CHECK_STR(code("Egypt sent two envoys to Jordan on Monday to hold talks with Syria."),
               "1:EGY>SYR:046");
