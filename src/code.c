@@ -71,6 +71,18 @@ static void side_from_mentions(const sent_state *ss, side *s, const int *idx, in
     }
 }
 
+/* Adds the country of `state` (its first three letters) + role to s for
+ * mention mi. Returns 1, or 0 when out of memory (as->oom set). */
+static int add_composed(article_state *as, side *s, const char *state, const char *role, int mi) {
+    const char *code = dyad_arena_printf(as->arena, "%.3s%s", state, role);
+    if (!code) {
+        as->oom = 1;
+        return 0;
+    }
+    side_add(s, code, mi);
+    return 1;
+}
+
 /* An agent noun whose country follows in a phrase: "a court in Guyana",
  * "officials from Egypt" -> country + role. `end` is the token after the
  * noun phrase holding the agent. Adds to s and returns 1 when it applies. */
@@ -97,13 +109,7 @@ static int agent_of_country(article_state *as, const sent_state *ss, const int *
     for (int i = 0; i < n; i++) {
         const mention *m = &ss->m[idx[i]];
         if (!m->agent_only || !m->role[0] || !strcmp(m->role, "MED")) continue;
-        const char *code = dyad_arena_printf(as->arena, "%.3s%s", c->code, m->role);
-        if (!code) {
-            as->oom = 1;
-            return 0;
-        }
-        side_add(s, code, idx[i]);
-        return 1;
+        return add_composed(as, s, c->code, m->role, idx[i]);
     }
     return 0;
 }
@@ -142,12 +148,7 @@ static int agent_of_countries(article_state *as, const sent_state *ss, const int
     for (int i = 1; i < n; i++) {
         const mention *m = &ss->m[idx[i]];
         if (m->agent_only) continue;
-        const char *code = dyad_arena_printf(as->arena, "%.3s%s", m->code, head->role);
-        if (!code) {
-            as->oom = 1;
-            return 0;
-        }
-        side_add(s, code, idx[i]);
+        if (!add_composed(as, s, m->code, head->role, idx[i])) return 0;
     }
     return 1;
 }

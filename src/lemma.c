@@ -381,15 +381,14 @@ const char *dyad_lemma(const dyad_lemmatizer *l, dyad_arena *a, const char *lowe
     /* an inflected verb WordNet lacks, made of a prefix and a verb it has:
      * "reoccupied" -> "reoccupy" */
     if (!r && !dash && TAG_IS_VERB(tag) && tag != TAG_VB && tag != TAG_VBP) {
-        static const char *const prefixes[] = {"re", "co", "pre", "mis", "out", "over", "under",
-                                               "counter", NULL};
-        for (int k = 0; prefixes[k] && !r; k++) {
-            size_t pl = strlen(prefixes[k]);
-            if (n < pl + 4 || memcmp(lower, prefixes[k], pl) != 0) continue;
+        const char *pre;
+        for (int k = 0; (pre = dyad_word_prefix(k)) != NULL && !r; k++) {
+            size_t pl = strlen(pre);
+            if (n < pl + 4 || memcmp(lower, pre, pl) != 0) continue;
             const char *stem = dyad_lemma(l, a, lower + pl, tag);
             if (!stem) return NULL;
             if (strcmp(stem, lower + pl) != 0) {
-                r = dyad_arena_printf(a, "%s%s", prefixes[k], stem);
+                r = dyad_arena_printf(a, "%s%s", pre, stem);
                 if (!r) return NULL;
             }
         }

@@ -809,11 +809,10 @@ static int token_dist(const dyad_tagger *t, const dyad_token *tok, int start_lik
         /* an unknown word made of a prefix and a known word is tagged like
          * the word: "reimposed" like "imposed", "co-sponsored" like
          * "sponsored" (not as a -ed adjective) */
-        static const char *const prefixes[] = {"re", "co", "pre", "mis", "out", "over", "under",
-                                               "counter", NULL};
-        for (int k = 0; prefixes[k]; k++) {
-            size_t pl = strlen(prefixes[k]);
-            if (lown <= pl || memcmp(low, prefixes[k], pl) != 0) continue;
+        const char *pre;
+        for (int k = 0; (pre = dyad_word_prefix(k)) != NULL; k++) {
+            size_t pl = strlen(pre);
+            if (lown <= pl || memcmp(low, pre, pl) != 0) continue;
             if (low[pl] == '-') pl++;
             if (lown - pl < 4) continue;
             const lexent *stem = lex_get(t, low + pl, lown - pl);

@@ -51,6 +51,14 @@ enum {
 #define TOKF_SPACE_BEFORE (1u << 2) /* whitespace precedes the token */
 #define TOKF_UNKNOWN     (1u << 3)  /* the tagger's lexicon has no form of it */
 
+/* The k-th word-forming prefix the tagger and the lemmatizer look through
+ * ("reimposed" = re + imposed), NULL after the last. */
+static inline const char *dyad_word_prefix(int k) {
+    static const char *const prefixes[] = {"re",   "co",    "pre",     "mis", "out",
+                                           "over", "under", "counter", NULL};
+    return prefixes[k];
+}
+
 typedef struct dyad_token {
     uint32_t start, len;  /* byte span in the article text */
     const char *norm;     /* normalised surface: curly quotes/dashes → ASCII
