@@ -101,11 +101,8 @@ static int agent_of_country(article_state *as, const sent_state *ss, const int *
     if (k >= nt || ss->tok_mention[k] < 0) return 0;
     const mention *c = &ss->m[ss->tok_mention[k]];
     /* a country, or a region of one ("the West Bank city of Nablus": PSE) */
-    char cc[4];
     if (c->kind != AK_COUNTRY || strlen(c->code) < 3) return 0;
-    memcpy(cc, c->code, 3);
-    cc[3] = '\0';
-    if (strlen(c->code) > 3 && !dyad_strmap_get(&as->model->dict.countries, cc)) return 0;
+    if (strlen(c->code) > 3 && !dyad_dict_country_prefix(&as->model->dict, c->code)) return 0;
     for (int i = 0; i < n; i++) {
         const mention *m = &ss->m[idx[i]];
         if (!m->agent_only || !m->role[0] || !strcmp(m->role, "MED")) continue;
@@ -944,6 +941,23 @@ static int after_time(const sent_state *ss, int i) {
     return k;
 }
 
+/* Do tokens [a, b) between a governing verb and its infinitive stay in one
+ * clause: no verb, modal, relative pronoun, colon or "not" ("urged Syria not
+ * to") among them; for an appeal or demand also no ".", "that" or "never";
+ * for a sending no comma. */
+static int same_clause(const sent_state *ss, int a, int b, int sending) {
+    static const char *const appeal_breaks[] = {"that", "never", NULL};
+    for (int k = a; k < b; k++) {
+        int t = tag(ss, k);
+        const char *w = ss->s->toks[k].lower;
+        if (TAG_IS_VERB(t) || t == TAG_MD || t == TAG_WDT || t == TAG_WP || t == TAG_COLON ||
+            !strcmp(w, "not"))
+            return 0;
+        if (sending ? t == TAG_COMMA : (t == TAG_PERIOD || listed(appeal_breaks, w))) return 0;
+    }
+    return 1;
+}
+
 static int find_governor(const dyad_dict *d, const sent_state *ss, int v, governor *gv) {
     memset(gv, 0, sizeof *gv);
     gv->addr_a = gv->addr_b = -1;
@@ -952,7 +966,6 @@ static int find_governor(const dyad_dict *d, const sent_state *ss, int v, govern
     const char *hl = ss->s->toks[h->head].lemma;
     if (!hl || (h->kind != VG_FINITE && h->kind != VG_PARTICIPLE) || h->end > g->start)
         return 0;
-    if (h->coded_end > g->head) return 0; /* "agreed to release" is one pattern */
     gv->vg = v - 1;
     int m = dyad_mode_of_verb(d, hl);
     int adjacent = after_time(ss, h->end) == g->start ||
@@ -976,18 +989,10 @@ static int find_governor(const dyad_dict *d, const sent_state *ss, int v, govern
     /* purpose: "sent 21 personnel to Yugoslavia to investigate", "dispatched
      * envoys to negotiate": the sender does it, through those it sent */
     static const char *const senders[] = {"send", "dispatch", "deploy", NULL};
-    if (listed(senders, hl) && gap <= 12 && h->obj_start >= 0) {
-        int clean = 1;
-        for (int k = a; k < g->start && clean; k++) {
-            int t = tag(ss, k);
-            if (TAG_IS_VERB(t) || t == TAG_MD || t == TAG_WDT || t == TAG_WP ||
-                t == TAG_COLON || t == TAG_COMMA || tok_is(ss, k, "not"))
-                clean = 0;
-        }
-        if (clean) {
-            gv->mode = -1;
-            return 1;
-        }
+    if (listed(senders, hl) && gap <= 12 && h->obj_start >= 0 &&
+        same_clause(ss, a, g->start, 1)) {
+        gv->mode = -1;
+        return 1;
     }
     if (gap == 1 && (!strcmp(hl, "be") || !strcmp(hl, "seem") || !strcmp(hl, "appear") ||
                      !strcmp(hl, "remain"))) {
@@ -1024,14 +1029,8 @@ static int find_governor(const dyad_dict *d, const sent_state *ss, int v, govern
     } else if (!strcmp(hl, "call") && !noun) {
         return 0; /* "called X to" is not an appeal; "called on X to" is */
     }
-    if (a >= g->start) return 0;
-    for (int k = a; k < g->start; k++) {
-        int t = tag(ss, k);
-        const char *w = ss->s->toks[k].lower;
-        if (TAG_IS_VERB(t) || t == TAG_MD || t == TAG_WDT || t == TAG_WP || t == TAG_COLON ||
-            t == TAG_PERIOD || !strcmp(w, "that") || !strcmp(w, "not") || !strcmp(w, "never"))
-            return 0; /* "urged Syria not to": the appeal stands as it is */
-    }
+    /* "urged Syria not to": the appeal stands as it is */
+    if (a >= g->start || !same_clause(ss, a, g->start, 0)) return 0;
     gv->mode = m;
     gv->addr_a = a;
     gv->addr_b = g->start;
@@ -1074,8 +1073,7 @@ static int find_mood(const dyad_dict *d, sent_state *ss, int v, mood *md) {
         if (v == 0 || g->subj_start >= 0) return 0;
         const vgroup *h = &ss->vg[v - 1];
         const char *hl = ss->s->toks[h->head].lemma;
-        if (!hl || (h->kind != VG_FINITE && h->kind != VG_PARTICIPLE) || h->coded_end > g->head)
-            return 0;
+        if (!hl || (h->kind != VG_FINITE && h->kind != VG_PARTICIPLE)) return 0;
         int to = (h->end + 1 == g->start && tok_is(ss, h->end, "to")) ||
                  (h->end == g->start && tok_is(ss, g->start, "to"));
         if (g->kind == VG_INFINITIVE) g->kind = VG_GERUND; /* "to throwing" */
@@ -1171,8 +1169,9 @@ static int find_mood(const dyad_dict *d, sent_state *ss, int v, mood *md) {
 
 static int code_verb_group(article_state *as, sent_state *ss, int v) {
     vgroup *g = &ss->vg[v];
-    /* a verb an earlier pattern took in is part of that event ("demanded
-     * that its partners refuse to recognize": refusing was not done) */
+    /* a verb an earlier pattern took in is part of that event ("agreed to
+     * release" is one pattern; "demanded that its partners refuse to
+     * recognize": refusing was not done); find_mood relies on this */
     for (int q = 0; q < v; q++)
         if (ss->vg[q].coded_end > g->head) return 0;
     mood md;

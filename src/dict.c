@@ -440,6 +440,12 @@ static int load_mood_line(load_ctx *c, char *lhs, char *rhs, char *opts) {
     return 0;
 }
 
+int dyad_dict_country_prefix(const dyad_dict *d, const char *code) {
+    if (!d || !code || strlen(code) < 3) return 0;
+    char cc[4] = {code[0], code[1], code[2], '\0'};
+    return dyad_strmap_get(&d->countries, cc) != NULL;
+}
+
 int dyad_dict_mood(const dyad_dict *d, int kind, const char *word) {
     if (!d || !word || kind < 0 || kind > 2) return -1;
     void *v = dyad_strmap_get(&d->moods[kind], word);

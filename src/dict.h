@@ -117,6 +117,9 @@ enum { DICT_MOOD_VERB = 0, DICT_MOOD_ADJECTIVE, DICT_MOOD_NOUN };
 int dyad_dict_mood(const dyad_dict *d, int kind, const char *word);
 /** Patterns whose head is word (lower-case lemma), or NULL. */
 const dict_pattern_list *dyad_dict_patterns(const dyad_dict *d, const char *word);
+/** Do the first three letters of code name a state of the [country]
+ *  section ("EGY" of EGYGOV, "PSE" of PSEWSB; not "IGO" of IGOUNO)? */
+int dyad_dict_country_prefix(const dyad_dict *d, const char *code);
 /** Does code start with an ethnic or religious identity code of the CAMEO
  *  codebook (ch. 10: KUR, TAM, MOSSUN, CHR ...)? (dictinfo.c) */
 int dyad_identity_code(const char *code);

@@ -540,8 +540,7 @@ static int known_prefix(const dyad_dict *d, const iso_list *iso, const char *cod
         in_list(OLD_COUNTRY_CODES, code))
         return 1;
     /* a code of the [country] section (reported there when unknown) */
-    char key[4] = {code[0], code[1], code[2], '\0'};
-    return dyad_strmap_get(&d->countries, key) != NULL;
+    return dyad_dict_country_prefix(d, code);
 }
 
 /* A 3-letter group of code at position pos (0, 3, 6, ...) equals g. */

@@ -84,14 +84,6 @@ static int in_date_range(const dict_actor *a, long date) {
     return 1;
 }
 
-/* Does code start with a state's code of the [country] section (not an
- * organisation's, IGOUNO)? */
-static int state_code(const dyad_strmap *countries, const char *code) {
-    if (!countries || strlen(code) < 3) return 0;
-    char cc[4] = {code[0], code[1], code[2], '\0'};
-    return dyad_strmap_get(countries, cc) != NULL;
-}
-
 /* How far date lies outside a's range (0 inside). */
 static long date_distance(const dict_actor *a, long date) {
     if (a->from && date < a->from) return a->from - date;
@@ -105,7 +97,7 @@ static long date_distance(const dict_actor *a, long date) {
  * the one whose period is nearest: the caller codes it as a former or future
  * office holder. off_term may be NULL (no such fallback). */
 static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_t i, long date,
-                         int caps_ok, const dict_name **best, const dyad_strmap *countries,
+                         int caps_ok, const dict_name **best, const dyad_dict *d,
                          int *off_term) {
     const dyad_token *t = &s->toks[i];
     /* keys: the form, the lemma, and for acronyms written with periods the
@@ -148,11 +140,12 @@ static int longest_match(const dyad_strmap *index, const dyad_sentence *s, size_
             if (i + (size_t)nm->nwords > s->ntok) continue;
             int valid = in_date_range(nm->actor, date);
             if (!valid && !(off_term && nm->actor->kind == AK_PERSON && nm->nwords >= 2 &&
-                            nm->nwords >= offn && state_code(countries, nm->actor->code)))
+                            nm->nwords >= offn))
                 continue;
             int w = 0;
             while (w < nm->nwords && word_matches(&s->toks[i + (size_t)w], nm, w, caps_ok)) w++;
             if (w < nm->nwords) continue;
+            if (!valid && !dyad_dict_country_prefix(d, nm->actor->code)) continue;
             if (valid) {
                 bestn = nm->nwords;
                 *best = nm;
@@ -265,11 +258,16 @@ static int national_contingent(const dict_actor *prev, const dict_actor *act) {
            strcmp(act->code, "IGOPKO") == 0;
 }
 
+/* A state itself: a three-letter [country] code that is not an ethnic or
+ * religious group's ("EGY", not "KUR" or "EGYGOV"). */
+static int plain_state(int kind, const char *code) {
+    return kind == AK_COUNTRY && strlen(code) == 3 && !dyad_identity_code(code);
+}
+
 /* "Iraqi Sunnis", "Turkish Kurds": a state followed by an ethnic or
  * religious group of it (codebook ch. 10: IRQMOSSUN, TURKUR). */
 static int identity_of(const dict_actor *state, const dict_actor *group) {
-    return state && state->kind == AK_COUNTRY && strlen(state->code) == 3 &&
-           !dyad_identity_code(state->code) && group->kind == AK_COUNTRY &&
+    return state && plain_state(state->kind, state->code) && group->kind == AK_COUNTRY &&
            dyad_identity_code(group->code);
 }
 
@@ -293,8 +291,7 @@ static int compose(article_state *as, sent_state *ss, const raw_match *r, int a,
             identity = act->code;
             continue;
         }
-        if (act->kind == AK_COUNTRY && strlen(act->code) == 3 && !dyad_identity_code(act->code))
-            state = act;
+        if (plain_state(act->kind, act->code)) state = act;
         if (k > a && national_contingent(r[k - 1].name->actor, act)) {
             if (!role) {
                 role = "MIL";
@@ -474,8 +471,7 @@ static int share_role(article_state *as, sent_state *ss) {
             /* a demonym or an abbreviation used as one ("US"), not a name
              * ("Egypt and Israeli troops" is Egypt and the troops) */
             const dyad_token *last = &s->toks[a->end - 1];
-            if (a->kind != AK_COUNTRY || a->role_noun || strlen(a->code) != 3 ||
-                dyad_identity_code(a->code) || gap < 1 || gap > 2 ||
+            if (!plain_state(a->kind, a->code) || a->role_noun || gap < 1 || gap > 2 ||
                 !(demonym_form(last->lower) || last->shape == SHAPE_ALLCAP))
                 break;
             int ok = 1;
@@ -514,8 +510,7 @@ int dyad_find_mentions(article_state *as, sent_state *ss) {
     for (size_t i = 0; i < s->ntok;) {
         const dict_name *best;
         int off_term = 0;
-        int n = longest_match(&d->names, s, i, as->date, caps_ok, &best, &d->countries,
-                              &off_term);
+        int n = longest_match(&d->names, s, i, as->date, caps_ok, &best, d, &off_term);
         const char *code = NULL;
         if (n && off_term) {
             /* a known office holder outside the office's dates: the country's
